@@ -1,0 +1,58 @@
+"""Character classes and tables shared by the normalisers (kept apart from the logic,
+as ftfy keeps ``chardata.py`` apart from ``fixes.py``).
+
+Every class here is a string fragment for use inside ``[...]`` in a ``regex`` pattern.
+"""
+
+from __future__ import annotations
+
+# Han ideographs plus the ideographic zero; \p{Han} also covers 々 and 〆.
+HAN = r"\p{Han}"
+
+# Full-width (CJK) punctuation that ends, opens or sits inside Chinese sentences.
+CJK_OPEN = "“‘（《〈【「『〔［｛"
+CJK_CLOSE = "”’）》〉】」』〕］｝"
+CJK_STOP = "。！？；：，、"
+CJK_OTHER = "…—·～・"
+CJK_PUNCT = CJK_OPEN + CJK_CLOSE + CJK_STOP + CJK_OTHER
+
+# Characters after which a sentence is finished (spec §2).
+SENTENCE_END = "。！？!?…；;：:"
+# Characters that may follow a sentence end and still close it.
+TRAILING_CLOSERS = "”’」』）)》〉】"
+
+# Characters after which a line obviously continues.
+CONTINUES = "，,、" + CJK_OPEN + "(\"'"
+
+# Exotic spaces that become an ASCII space (spec §1). The ideographic space U+3000
+# is included: inside running text it is a layout artefact, and indentation is
+# handled by reflow before it matters.
+EXOTIC_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+# Invisible and control characters that carry no text (spec §1): BOM/ZWNBSP,
+# zero-width space/joiners are kept out except ZWSP (ZWJ matters in emoji),
+# word joiner, soft hyphen, bidi marks, C0 controls except \n and \t, DEL, C1.
+INVISIBLE = (
+    "\ufeff\u200b\u2060\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f"
+)
+
+# Full-width ASCII letters and digits -> half-width (never punctuation: ，（）！ stay).
+FULLWIDTH_ALNUM = {
+    **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+}
+
+# Chinese-context ASCII -> full-width punctuation (spec §4).
+ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
+
+# Bullets that start a label line such as "■ 本期关注".
+LABEL_BULLETS = "■□●○◆◇▲△★☆▶►◎※"
+
+# Field words that make a short line a byline/credit whose inner spaces are kept.
+# Two characters or more, so that a letter-spaced line (文 化 自 信) never looks like one.
+FIELD_WORDS = (
+    "本报记者|见习记者|特约记者|记者|通讯员|实习生|摄影|编辑|责编|责任编辑|校对|审核|来源|作者|"
+    "供图|制图|整理|本报讯|美编|主编|编审|签发"
+)

@@ -1,0 +1,214 @@
+"""The normaliser contract: edits, and the small bases every normaliser is built on.
+
+A normaliser has two faces:
+
+* ``__call__(text) -> str`` — the fast path used by :func:`zhclean.clean`;
+* ``edits(text) -> list[Edit]`` — the tracked path used by :func:`zhclean.explain`:
+  sorted, non-overlapping replacements relative to *its own input*.
+
+Applying ``edits(text)`` to ``text`` must give ``self(text)``; the contract test
+in ``tests/test_contract.py`` checks that for every registered normaliser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, Union
+
+import regex
+
+__all__ = [
+    "Edit",
+    "Normalizer",
+    "Rule",
+    "Table",
+    "Step",
+    "Wrapped",
+    "apply_edits",
+    "diff_edits",
+    "check_text",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new`` (offsets in the normaliser's input)."""
+
+    start: int
+    end: int
+    new: str
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a ``str``; otherwise raise ``TypeError`` naming its type."""
+    if isinstance(text, str):
+        return text
+    hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+    raise TypeError(f"zhclean expects text as str, got {type(text).__name__}{hint}")
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply sorted, non-overlapping ``edits`` to ``text``."""
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos:
+            raise ValueError(f"edits overlap or are unsorted at offset {e.start}")
+        parts.append(text[pos : e.start])
+        parts.append(e.new)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _trimmed(start: int, old: str, new: str) -> Edit | None:
+    """The minimal edit turning ``old`` (at ``start``) into ``new``: shared ends are dropped."""
+    if old == new:
+        return None
+    n = min(len(old), len(new))
+    p = 0
+    while p < n and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    return Edit(start + p, start + len(old) - s, new[p : len(new) - s])
+
+
+def diff_edits(before: str, after: str) -> list[Edit]:
+    """One edit covering the span between the common prefix and suffix (linear time).
+
+    Black boxes (ftfy, unicodedata) do not say what they changed; this is the
+    cheapest honest answer. Callers that know the change is local (per line)
+    diff line by line to get finer edits.
+    """
+    e = _trimmed(0, before, after)
+    return [] if e is None else [e]
+
+
+class Normalizer:
+    """Base class: a named text -> text function with tracked edits."""
+
+    name: str = "normalizer"
+
+    def __call__(self, text: str) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def edits(self, text: str) -> list[Edit]:
+        """Sorted, non-overlapping edits turning ``text`` into ``self(text)``."""
+        return diff_edits(text, self(text))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
+
+
+Replacement = Union[str, Callable[["regex.Match[str]"], str]]
+
+
+class Rule(Normalizer):
+    """A regex substitution, skipped entirely when the cheap ``guard`` does not match."""
+
+    def __init__(
+        self,
+        name: str,
+        pattern: "regex.Pattern[str] | str",
+        repl: Replacement,
+        guard: "regex.Pattern[str] | str | None" = None,
+    ) -> None:
+        self.name = name
+        self.pattern = regex.compile(pattern) if isinstance(pattern, str) else pattern
+        self.repl = repl
+        self.guard = regex.compile(guard) if isinstance(guard, str) else guard
+
+    def _skip(self, text: str) -> bool:
+        return self.guard is not None and self.guard.search(text) is None
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        if self._skip(text):
+            return text
+        return self.pattern.sub(self.repl, text)
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        if self._skip(text):
+            return []
+        out: list[Edit] = []
+        repl = self.repl
+        for m in self.pattern.finditer(text):
+            new = repl(m) if callable(repl) else m.expand(repl)
+            e = _trimmed(m.start(), m.group(), new)
+            if e is not None:
+                out.append(e)
+        return out
+
+
+class Table(Rule):
+    """A 1:1 character table applied through one regex class (faster than
+    ``str.translate`` on CJK text, see docs/adr/0003-no-str-translate.md)."""
+
+    def __init__(self, name: str, mapping: Mapping[str, str]) -> None:
+        self.mapping = dict(mapping)
+        cls = "".join(regex.escape(k) for k in sorted(self.mapping))
+        get = self.mapping.__getitem__
+        super().__init__(name, f"[{cls}]+", lambda m: "".join(map(get, m.group())))
+
+
+class Step(Normalizer):
+    """A hand-written structural normaliser: ``edits`` is primary, the call applies them.
+
+    Subclasses may override ``__call__`` with a faster path, the contract test
+    keeps the two in agreement.
+    """
+
+    def __call__(self, text: str) -> str:
+        return apply_edits(text, self.edits(check_text(text)))
+
+    def edits(self, text: str) -> list[Edit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class Wrapped(Normalizer):
+    """A black-box function (ftfy, opencc, unicodedata) made into a normaliser.
+
+    ``guard`` is a cheap test; when it says "nothing to do" the function is not called.
+    Edits come from a per-line prefix/suffix diff, so they stay linear and local.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        fn: Callable[[str], str],
+        guard: Callable[[str], bool] | None = None,
+        per_line: bool = True,
+    ) -> None:
+        self.name = name
+        self.fn = fn
+        self.guard = guard
+        self.per_line = per_line
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        if self.guard is not None and not self.guard(text):
+            return text
+        return self.fn(text)
+
+    def edits(self, text: str) -> list[Edit]:
+        out = self(text)
+        if out is text or out == text:
+            return []
+        if not self.per_line:
+            return diff_edits(text, out)
+        a = text.split("\n")
+        b = out.split("\n")
+        if len(a) != len(b):
+            return diff_edits(text, out)
+        edits: list[Edit] = []
+        pos = 0
+        for la, lb in zip(a, b):
+            if la != lb:
+                e = _trimmed(pos, la, lb)
+                if e is not None:
+                    edits.append(e)
+            pos += len(la) + 1
+        return edits

@@ -1,0 +1,1 @@
+"""The normalisers, one module per kind of change. See docs/architecture.md."""

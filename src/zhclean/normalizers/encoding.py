@@ -1,0 +1,90 @@
+"""Mojibake repair (spec §1): UTF-8 read as cp1252/latin-1 via ftfy, GBK read as latin-1 by hand.
+
+ftfy is never called with its defaults: they turn ``，：（）！“”`` into ASCII and
+U+3000 into a space (docs/adr/0001-ftfy-chinese-safe-config.md). It is also slow
+(~1/60 of a regex pass), so it only sees lines that a cheap pattern flags.
+"""
+
+from __future__ import annotations
+
+import ftfy
+import regex
+
+from ..core import Wrapped
+
+# The only ftfy fixes we want: encoding repair. Everything that touches
+# punctuation, width, quotes, line breaks or normalisation is off.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# A UTF-8 lead byte seen as latin-1 (Â..ô) followed by a continuation byte seen
+# as latin-1 (C1 controls, NBSP..¿) or as cp1252 (€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ).
+UTF8_MOJIBAKE = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def _fix_utf8_lines(text: str) -> str:
+    # Only the flagged lines go through ftfy, so clean lines never pay for it
+    # and ftfy cannot touch a line it has no reason to.
+    parts: list[str] = []
+    pos = 0
+    for m in UTF8_MOJIBAKE.finditer(text):
+        if m.start() < pos:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        parts.append(text[pos:start])
+        parts.append(ftfy.fix_text(text[start:end], FTFY_CONFIG))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+fix_mojibake = Wrapped("fix_mojibake", _fix_utf8_lines, guard=lambda t: UTF8_MOJIBAKE.search(t) is not None)
+
+
+# GBK read as latin-1: pairs of a lead byte 0x81-0xFE and a trail byte 0x40-0xFE.
+# ftfy does not undo this, so it is done here, and only where the result is
+# wholly Chinese and the run is not glued to a Latin word (``élégant``).
+GBK_RUN = regex.compile(r"(?<![A-Za-z])(?:[\u0081-\u00fe][\u0040-\u007e\u0080-\u00fe])+(?![A-Za-z])")
+GBK_GUARD = regex.compile(r"[\u0081-\u00fe][\u0080-\u00fe]")
+_CHINESE = regex.compile(r"[\p{Han}，。、；：？！“”‘’（）《》…—·\d]+")
+
+
+def _gbk(m: "regex.Match[str]") -> str:
+    run = m.group()
+    high = sum(1 for c in run if c >= "\u0080")
+    if len(run) < 4 or (high < len(run) and len(run) < 8):
+        return run
+    try:
+        out = run.encode("latin-1").decode("gbk")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return run
+    if _CHINESE.fullmatch(out) is None or not regex.search(r"\p{Han}", out):
+        return run
+    return out
+
+
+def _fix_gbk(text: str) -> str:
+    return GBK_RUN.sub(_gbk, text)
+
+
+fix_gbk_mojibake = Wrapped("fix_gbk_mojibake", _fix_gbk, guard=lambda t: GBK_GUARD.search(t) is not None)

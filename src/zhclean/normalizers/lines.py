@@ -1,0 +1,53 @@
+"""Measurements of a printed line, shared by furniture detection and reflow."""
+
+from __future__ import annotations
+
+import regex
+
+from ..chars import CONTINUES, FIELD_WORDS, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
+
+# A line longer than this (in full-width columns) is not a column line but a whole
+# paragraph (web text, or a PDF extractor that flattened a paragraph).
+MAX_COL = 40
+
+_CLOSED = regex.compile(f"[{regex.escape(SENTENCE_END)}][{regex.escape(TRAILING_CLOSERS)}]*$")
+_LABEL = regex.compile(f"^(?:[{LABEL_BULLETS}] ?\\S|/ \\S)")
+_FIELD = regex.compile(f"(?:^|[\\s（(])(?:{FIELD_WORDS})(?:\\s|$|[:：])|\\S摄(?:\\s|$|[）)])")
+_SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
+
+
+def width(s: str) -> float:
+    """Printed width in full-width columns: ASCII counts half, spaces nothing."""
+    w = 0.0
+    for c in s:
+        if c == " ":
+            continue
+        w += 0.5 if c < "\u0080" else 1.0
+    return w
+
+
+def is_closed(s: str) -> bool:
+    """The line ends a sentence (``。！？…；：`` possibly followed by closing quotes/brackets)."""
+    return _CLOSED.search(s.rstrip()) is not None
+
+
+def continues(s: str) -> bool:
+    """The line obviously continues on the next one (ends with ``，、`` or an opening mark)."""
+    s = s.rstrip()
+    return bool(s) and s[-1] in CONTINUES
+
+
+def is_label(s: str) -> bool:
+    """A section label or kicker: ``■ 本期关注``, ``/ 战鼓催征 / …``."""
+    return _LABEL.match(s.lstrip()) is not None
+
+
+def is_field_line(s: str) -> bool:
+    """A short byline or credit line: ``记者 黄合 通讯员 勇祖轩``, ``徐能 摄``."""
+    s = s.strip()
+    return len(s) <= 30 and _SENTENCE_PUNCT.search(s) is None and _FIELD.search(s) is not None
+
+
+def indent(s: str) -> int:
+    """Number of leading spaces (exotic spaces are already plain spaces)."""
+    return len(s) - len(s.lstrip(" "))

@@ -1,0 +1,174 @@
+"""Punctuation in Chinese text (spec §4, GB/T 15834-2011).
+
+ASCII marks become full-width only where they sit in Chinese text: the
+character before them (or, for ``, ? !``, after them) is Han or CJK punctuation.
+Numbers (``2.6``, ``1,000``, ``13:56``), URLs, e-mail, code and Latin sentences keep
+their ASCII, because there the neighbours are not Chinese.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..chars import CJK_CLOSE, CJK_PUNCT
+from ..core import Edit, Normalizer, Rule, check_text
+
+_HAN = r"\p{Han}"
+_CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
+
+# ⋯⋯ / ⋯ / … alone / ... and 。。。 next to Chinese -> ……
+fix_ellipsis = Rule(
+    "fix_ellipsis",
+    rf"⋯+|(?<=[^…]|^)…(?!…)(?:(?<={_CJK_CTX} ?…)|(?= ?{_CJK_CTX}))"
+    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_CJK_CTX} ?\.{{3,6}})|(?= ?{_CJK_CTX}))|(?<!。)。{{3,6}}(?!。)",
+    lambda m: "…" * max(2, len(m.group())) if m.group()[0] == "⋯" else "……",
+    guard=r"[⋯…]|\.\.\.|。。。",
+)
+
+# -- / －－ / ─ ─ next to Chinese -> ——; a single — is left alone.
+fix_dash = Rule(
+    "fix_dash",
+    rf"(?:(?<![-])-{{2,3}}(?![-])|(?<!－)－－(?!－)|─ ?─)(?:(?<={_CJK_CTX} ?\S{{2,4}})|(?= ?{_CJK_CTX}))",
+    "——",
+    guard=r"--|－－|─",
+)
+
+
+def _dedupe(m: "regex.Match[str]") -> str:
+    if m.group("mark"):
+        return m.group("mark")
+    if m.group("stop"):
+        return "。"
+    if m.group("paren") is not None:
+        return f"（{m.group('paren')}）"
+    return f"《{m.group('book')}》"
+
+
+# ，， 、、 ；； ：： and 。。 left by rendering (。。。 is an ellipsis, handled first);
+# doubled brackets around the same text: （（徐能））. ！！ and ？？ are prose and stay.
+dedupe_punctuation = Rule(
+    "dedupe_punctuation",
+    r"(?P<mark>[，、；：])(?P=mark)+|(?P<stop>(?<!。)。。(?!。))|（（(?P<paren>[^（）\n]{1,60})））|《《(?P<book>[^《》\n]{1,60})》》",
+    _dedupe,
+    guard=r"([，、；：。（《])\1",
+)
+
+
+class Quotes(Normalizer):
+    """Straight quotes to paired curly quotes (or corner brackets), per line (= paragraph)."""
+
+    name = "quotes"
+
+    def __init__(self, style: str = "curly") -> None:
+        self.style = style
+        if style == "corner":
+            self.table = {"“": "「", "”": "」", "‘": "『", "’": "』"}
+        else:
+            self.table = {}
+
+    def __reduce__(self):
+        return (Quotes, (self.style,))
+
+    _LINE = regex.compile(r"[^\n]*[\"'“”‘’][^\n]*")
+    _HANRE = regex.compile(_HAN)
+
+    def _line(self, line: str, base: int, out: list[Edit]) -> None:
+        if self._HANRE.search(line) is None:
+            return
+        self._straight(line, base, '"', "“", "”", out)
+        self._straight(line, base, "'", "‘", "’", out, han_only=True)
+        if self.table:
+            for i, c in enumerate(line):
+                if c in self.table:
+                    out.append(Edit(base + i, base + i + 1, self.table[c]))
+
+    def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[Edit], han_only: bool = False) -> None:
+        pos = [i for i, c in enumerate(line) if c == q]
+        if not pos:
+            return
+        if self.table:
+            op, cl = self.table[op], self.table[cl]
+        # Pair by alternation. An odd one out is converted only when its shape says
+        # which it is: an opener right before text (after a space, start or CJK
+        # punctuation); otherwise it is left as found.
+        pairs = [(pos[k], pos[k + 1]) for k in range(0, len(pos) - 1, 2)]
+        for a, b in pairs:
+            inner = line[a + 1 : b]
+            near = line[a - 1 : a] + line[b + 1 : b + 2]
+            if self._HANRE.search(inner) or (not han_only and self._HANRE.search(near)):
+                out.append(Edit(base + a, base + a + 1, op))
+                out.append(Edit(base + b, base + b + 1, cl))
+        if len(pos) % 2 and not han_only:
+            k = pos[-1]
+            prev = line[k - 1] if k else " "
+            nxt = line[k + 1] if k + 1 < len(line) else " "
+            if (prev == " " or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
+                out.append(Edit(base + k, base + k + 1, op))
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        out: list[Edit] = []
+        for m in self._LINE.finditer(text):
+            self._line(m.group(), m.start(), out)
+        out.sort(key=lambda e: e.start)
+        return out
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        if '"' not in text and "'" not in text and not (self.table and regex.search("[“”‘’]", text)):
+            return text
+        from ..core import apply_edits
+
+        return apply_edits(text, self.edits(text))
+
+
+_CLOSERS = regex.escape(CJK_CLOSE)
+_PAREN_PAIR = regex.compile(r"\(([^()\n]{0,80})\)")
+_HANRE = regex.compile(_HAN)
+_MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+
+
+def _width_repl(m: "regex.Match[str]") -> str:
+    s = m.string
+    i = m.start()
+    c = m.group()
+    if c[0] == "(":
+        return _paren(m)
+    prev = s[i - 1] if i > 0 else ""
+    nxt = s[i + 1] if i + 1 < len(s) else ""
+    han_prev = bool(prev) and (_HANRE.match(prev) is not None or prev in CJK_PUNCT)
+    han_next = bool(nxt) and _HANRE.match(nxt) is not None
+    if c == ".":
+        # Only a full stop after Chinese that is not part of a number, name or URL.
+        if han_prev and not (nxt.isascii() and nxt.isalnum()) and nxt != ".":
+            return "。"
+        return c
+    if prev.isdigit() and nxt.isdigit():
+        return c  # 1,000  13:56
+    if han_prev or (han_next and c in ",?!" and not prev.isascii()):
+        return _MARKS[c]
+    if han_next and c in ",?!;" and prev in "\"'":
+        return _MARKS[c]
+    return c
+
+
+def _paren(m: "regex.Match[str]") -> str:
+    inner = m.group(1)
+    s = m.string
+    before = s[m.start() - 1] if m.start() > 0 else ""
+    after = s[m.end()] if m.end() < len(s) else ""
+    han_out = bool(before) and _HANRE.match(before) is not None
+    han_after = bool(after) and (_HANRE.match(after) is not None or after in CJK_PUNCT)
+    if _HANRE.search(inner) or (han_out and han_after and len(inner) <= 12):
+        return "（" + _width_inner(inner) + "）"
+    return m.group()
+
+
+def _width_inner(inner: str) -> str:
+    return _MARK_RE.sub(_width_repl, inner)
+
+
+_MARK_RE = regex.compile(r"[,;:?!.]")
+_ALL_RE = regex.compile(r"\(([^()\n]{0,80})\)|[,;:?!.]")
+
+cjk_punctuation = Rule("cjk_punctuation", _ALL_RE, _width_repl, guard=r"[,;:?!.()]")

@@ -1,0 +1,138 @@
+"""Spaces (spec §3): close letter-spacing and wrap spaces, apply the CJK–Latin policy,
+keep the one space that separates fields in bylines, credits, datelines and labels.
+
+Every run of spaces is judged by the characters on both sides of it, looked up
+once; protected positions (field separators) are found first by bounded
+patterns, so a line of any length costs linear time.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS
+from ..core import Edit, Normalizer, check_text
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJKP = frozenset(CJK_PUNCT)
+_SPACES = regex.compile(r"(?<! ) +")
+_GUARD = regex.compile(r" ")
+
+# Where a space separates fields; the space itself is captured as group "sp".
+_PROTECT = [
+    # Byline / credit lines: 记者 黄合 通讯员 勇祖轩 (short line with a field word).
+    regex.compile(
+        rf"(?m)^(?=[^\n]{{0,40}}$)(?=[^\n，。！？；]*$)[^\n]*?(?:^|(?<= ))(?:{FIELD_WORDS})(?= )[^\n]*$"
+    ),
+    # Credits inside short brackets: （徐能 摄）, (本报记者 黄欢).
+    regex.compile(r"[（(](?=[^（）()\n]{1,24}[）)])[^（）()\n]*?(?:摄|记者|通讯员|供图|编辑|图|文)[^（）()\n]*?[）)]"),
+    # Datelines that open a paragraph: 本报讯 记者王云峰报道 …, 新华社北京3月1日电 …
+    regex.compile(r"(?m)^(?:本报\S{0,10}讯|新华社\S{0,16}电|\S{0,8}网\S{0,10}讯)(?: +(?:记者|通讯员|见习记者)\S{1,16}?(?:报道)?)? "),
+    # Section labels and kickers: ■ 信息直通车 ZHITONGCHE, / 战鼓催征 / …
+    regex.compile(rf"(?m)^(?:[{LABEL_BULLETS}]|/ )[^\n]{{0,60}}$"),
+    # A field after a date or headline: 2020年03月04日13:56 来源：…
+    regex.compile(r"(?<! ) +(?=(?:来源|作者|编辑|责编|责任编辑|原标题|发布时间|字号|浏览次数)[:：])"),
+]
+
+
+def _protected(text: str) -> set[int]:
+    """Offsets of space runs that separate fields (each kept as one space)."""
+    keep: set[int] = set()
+    for pat in _PROTECT:
+        for m in pat.finditer(text):
+            s = m.group()
+            if " " not in s:
+                continue
+            base = m.start()
+            i = s.find(" ")
+            while i >= 0:
+                if i == 0 or s[i - 1] != " ":
+                    keep.add(base + i)
+                i = s.find(" ", i + 1)
+    return keep
+
+
+def _kind(c: str) -> str:
+    if c in _CJKP:
+        return "P"
+    if _CJK.match(c):
+        return "C"
+    if c == "\n":
+        return "N"
+    return "L"  # Latin letters, digits, ASCII symbols and anything else
+
+
+class Spacing(Normalizer):
+    """Remove, keep or set spaces by what they separate (spec §3)."""
+
+    name = "spacing"
+
+    def __init__(self, policy: str = "none") -> None:
+        if policy not in ("none", "one", "keep"):
+            raise ValueError(f"cjk_latin_space must be 'none', 'one' or 'keep', got {policy!r}")
+        self.policy = policy
+
+    def __reduce__(self):
+        return (Spacing, (self.policy,))
+
+    def _decide(self, text: str, start: int, end: int, keep: set[int]) -> str:
+        run = text[start:end]
+        before = _kind(text[start - 1]) if start > 0 else "N"
+        after = _kind(text[end]) if end < len(text) else "N"
+        if before == "N" or after == "N":
+            return ""  # no space at the start or end of a line
+        if start in keep:
+            return " "
+        if before == "P" or after == "P":
+            return ""
+        if before == "C" and after == "C":
+            return ""
+        if before == "C" or after == "C":
+            if self.policy == "keep":
+                return run
+            return " " if self.policy == "one" else ""
+        return " "
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        if _GUARD.search(text) is None:
+            return []
+        keep = _protected(text)
+        out: list[Edit] = []
+        for m in _SPACES.finditer(text):
+            new = self._decide(text, m.start(), m.end(), keep)
+            if new != m.group():
+                out.append(Edit(m.start(), m.end(), new))
+        return out
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        if _GUARD.search(text) is None:
+            return text
+        keep = _protected(text)
+        return _SPACES.sub(lambda m: self._decide(text, m.start(), m.end(), keep), text)
+
+
+_INSERT = regex.compile(r"(?<=[\p{Han}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\p{Han}])")
+
+
+class PanguSpace(Normalizer):
+    """Insert one space between CJK and Latin/digits where there is none (policy ``one``)."""
+
+    name = "pangu_space"
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        return _INSERT.sub(" ", text)
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        return [Edit(m.start(), m.start(), " ") for m in _INSERT.finditer(text)]
+
+
+def spacing(policy: str = "none") -> Spacing:
+    """A spacing normaliser with the given CJK–Latin policy."""
+    return Spacing(policy)
+
+
+pangu_space = PanguSpace()

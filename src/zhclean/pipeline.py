@@ -1,0 +1,148 @@
+"""``Pipeline``: a sequence of normalisers that is itself a normaliser, with provenance.
+
+``pipeline(text)`` runs the fast path of every step. ``pipeline.explain(text)``
+runs the tracked path and returns a :class:`Result` whose changes carry offsets
+in the *raw* input, and which maps spans between raw and clean text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .core import Edit, Normalizer, apply_edits, check_text
+
+__all__ = ["Pipeline", "Result", "Change", "OffsetMap"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change: ``step`` replaced ``before`` by ``after`` at raw offsets ``start:end``.
+
+    ``before`` is the text as that step saw it (earlier steps may already have
+    changed it); ``start``/``end`` always point into the raw input.
+    """
+
+    step: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The change as a JSON-ready dict."""
+        return {"step": self.step, "start": self.start, "end": self.end, "before": self.before, "after": self.after}
+
+
+class OffsetMap:
+    """Maps offsets between the input and output of one step, from its edits (O(log n) per lookup)."""
+
+    __slots__ = ("in_starts", "in_ends", "out_starts", "out_ends")
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.in_starts: list[int] = []
+        self.in_ends: list[int] = []
+        self.out_starts: list[int] = []
+        self.out_ends: list[int] = []
+        delta = 0
+        for e in edits:
+            self.in_starts.append(e.start)
+            self.in_ends.append(e.end)
+            self.out_starts.append(e.start + delta)
+            delta += len(e.new) - (e.end - e.start)
+            self.out_ends.append(e.end + delta)
+
+    @staticmethod
+    def _map(pos: int, starts: list[int], ends: list[int], o_starts: list[int], o_ends: list[int], right: bool) -> int:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos == starts[i]:
+            # A boundary exactly at an edit stays before it, for span starts and ends alike.
+            return o_starts[i]
+        if pos < ends[i]:
+            return o_ends[i] if right else o_starts[i]
+        return pos - ends[i] + o_ends[i]
+
+    def backward(self, pos: int, right: bool = False) -> int:
+        """Map an output offset to the input."""
+        return self._map(pos, self.out_starts, self.out_ends, self.in_starts, self.in_ends, right)
+
+    def forward(self, pos: int, right: bool = False) -> int:
+        """Map an input offset to the output."""
+        return self._map(pos, self.in_starts, self.in_ends, self.out_starts, self.out_ends, right)
+
+
+@dataclass
+class Result:
+    """What :func:`zhclean.explain` returns: the clean ``text``, the ``changes``, and span maps."""
+
+    raw: str
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    _maps: list[OffsetMap] = field(default_factory=list, repr=False)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the clean text to the span of the raw input it came from."""
+        for m in reversed(self._maps):
+            start, end = m.backward(start), m.backward(end, right=True)
+        return start, end
+
+    def to_clean(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the raw input to the span of the clean text it became."""
+        for m in self._maps:
+            start, end = m.forward(start), m.forward(end, right=True)
+        return start, end
+
+    def counts(self) -> dict[str, int]:
+        """Number of changes per step, in pipeline order."""
+        out: dict[str, int] = {}
+        for c in self.changes:
+            out[c.step] = out.get(c.step, 0) + 1
+        return out
+
+
+class Pipeline(Normalizer):
+    """Run normalisers in order; ``Pipeline([...])`` is itself a normaliser."""
+
+    def __init__(self, steps: Iterable[Normalizer], name: str = "pipeline") -> None:
+        self.steps: tuple[Normalizer, ...] = tuple(steps)
+        self.name = name
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        for step in self.steps:
+            text = step(text)
+        return text
+
+    def edits(self, text: str) -> list[Edit]:
+        # Composed edits are not needed by anyone; a single prefix/suffix diff
+        # keeps Pipeline usable as a step inside another pipeline.
+        from .core import diff_edits
+
+        return diff_edits(text, self(text))
+
+    def explain(self, text: str) -> Result:
+        """Run every step on its tracked path and collect changes with raw offsets."""
+        raw = check_text(text)
+        maps: list[OffsetMap] = []
+        changes: list[Change] = []
+        for step in self.steps:
+            edits = step.edits(text)
+            if not edits:
+                continue
+            for e in edits:
+                start, end = e.start, e.end
+                for m in reversed(maps):
+                    start, end = m.backward(start), m.backward(end, right=True)
+                changes.append(Change(step.name, start, end, text[e.start : e.end], e.new))
+            text = apply_edits(text, edits)
+            maps.append(OffsetMap(edits))
+        return Result(raw, text, changes, maps)
+
+    def __reduce__(self):  # picklable: steps are module-level objects or simple classes
+        return (Pipeline, (self.steps, self.name))
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(s.name for s in self.steps)}])"

@@ -1,0 +1,101 @@
+"""The step order, written once, and the named presets.
+
+Every position has a reason; changing the order changes behaviour, so it lives
+here and nowhere else.
+"""
+
+from __future__ import annotations
+
+
+from functools import lru_cache
+from typing import Callable
+
+from .core import Normalizer
+from .normalizers import doubling, encoding, furniture, paragraphs, punctuation, spacing, whitespace, width
+from .normalizers.script import ConvertScript
+from .options import Options, OptionError
+from .pipeline import Pipeline
+
+__all__ = ["PRESETS", "STEPS", "build", "preset"]
+
+# (option that switches it on, factory, why it sits here)
+STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
+    ("fix_mojibake", lambda o: encoding.fix_mojibake,
+     "first: every later rule reads characters, and mojibake bytes are not characters yet; "
+     "before newline and control-character handling, which would break the byte sequences"),
+    ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake, "same reason, for GBK read as latin-1"),
+    (None, lambda o: whitespace.normalize_newlines, "line structure is evidence for every layout step"),
+    ("remove_invisible", lambda o: whitespace.remove_invisible,
+     "zero-width and control characters would hide doubled text and letter-spacing"),
+    (None, lambda o: whitespace.normalize_spaces, "U+3000/NBSP become spaces so rule 3 judges one kind of space"),
+    (None, lambda o: width.nfc, "before tables that compare characters"),
+    ("halfwidth_alnum", lambda o: width.halfwidth_alnum, "so digits look alike to doubling and punctuation rules"),
+    ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
+     "before furniture and reflow: doubled lines are wider than their column and would mislead both"),
+    ("drop_page_numbers", lambda o: furniture.drop_page_numbers, "furniture is found before lines are joined"),
+    ("drop_running_heads", lambda o: furniture.drop_running_heads, "furniture is found before lines are joined"),
+    ("drop_stranded_chars", lambda o: furniture.drop_stranded_chars, "furniture is found before lines are joined"),
+    ("reflow", lambda o: paragraphs.Reflow(o.paragraph_separator),
+     "before punctuation: quotes pair within a paragraph, so paragraphs must exist first"),
+    ("fix_ellipsis", lambda o: punctuation.fix_ellipsis, "before width: '...' must not become '。。。'"),
+    ("fix_ellipsis", lambda o: punctuation.fix_dash, "with the ellipsis: both are multi-character marks"),
+    ("dedupe_punctuation", lambda o: punctuation.dedupe_punctuation, "after the ellipsis took 。。。"),
+    (None, lambda o: None if o.quotes == "keep" else punctuation.Quotes(o.quotes),
+     "before width: a straight quote's neighbour decides whether ',' or ':' is Chinese"),
+    ("cjk_punctuation", lambda o: punctuation.cjk_punctuation, "after quotes, before spacing"),
+    ("close_spacing", lambda o: spacing.Spacing(o.cjk_latin_space),
+     "after doubling and punctuation: a space is judged by the characters it separates, in their final form"),
+    (None, lambda o: spacing.pangu_space if o.cjk_latin_space == "one" else None, "only for the 'one' policy"),
+    (None, lambda o: ConvertScript(o.convert) if o.convert else None,
+     "last: conversion is a choice about the clean text, and OpenCC works best on whole paragraphs"),
+)
+
+PRESETS: dict[str, Options] = {
+    # Everything on: PDF, OCR and newspaper text.
+    "default": Options(),
+    # Characters only: encoding, invisible characters, width. Layout and punctuation untouched.
+    "minimal": Options(
+        undo_fake_bold=False, drop_stranded_chars=False, drop_page_numbers=False, drop_running_heads=False,
+        reflow=False, close_spacing=False, cjk_punctuation=False, quotes="keep", fix_ellipsis=False,
+        dedupe_punctuation=False,
+    ),
+    # Web text: no hard wraps or page furniture to find.
+    "web": Options(drop_stranded_chars=False, drop_page_numbers=False, drop_running_heads=False, reflow=False),
+    # The pangu style: one space between CJK and Latin/digits.
+    "pangu": Options(cjk_latin_space="one"),
+}
+
+
+def preset(name: str) -> Options:
+    """The ``Options`` of a named preset."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise OptionError(f"unknown preset {name!r}; choose one of: {', '.join(PRESETS)}") from None
+
+
+@lru_cache(maxsize=64)
+def build(options: Options = Options()) -> Pipeline:
+    """The pipeline for ``options`` (cached: building is done once per distinct ``Options``)."""
+    steps: list[Normalizer] = []
+    for switch, factory, _why in STEPS:
+        if switch is not None and not getattr(options, switch):
+            continue
+        step = factory(options)
+        if step is not None:
+            steps.append(step)
+    return Pipeline(steps, name="zhclean")
+
+
+def registry() -> list[Normalizer]:
+    """Every normaliser the pipeline can contain, in every variant its options give."""
+    out: dict[str, Normalizer] = {}
+    variants = [Options(), Options(cjk_latin_space="one", quotes="corner", paragraph_separator="\n\n"),
+                Options(cjk_latin_space="keep", convert="t2s"), Options(convert="s2t")]
+    for o in variants:
+        for step in build(o).steps:
+            key = f"{step.name}:{getattr(step, 'policy', '')}{getattr(step, 'style', '')}{getattr(step, 'separator', '')!r}"
+            out.setdefault(key, step)
+    return list(out.values())
+
+
