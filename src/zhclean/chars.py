@@ -19,10 +19,11 @@ CJK_PUNCT = CJK_OPEN + CJK_CLOSE + CJK_STOP + CJK_OTHER
 # Characters after which a sentence is finished (spec §2).
 SENTENCE_END = "。！？!?…；;：:"
 # Characters that may follow a sentence end and still close it.
-TRAILING_CLOSERS = "”’」』）)》〉】"
+TRAILING_CLOSERS = "”’」』）)》〉】\"'"
 
 # Characters after which a line obviously continues.
-CONTINUES = "，,、" + CJK_OPEN + "(\"'"
+# (A straight quote is not here: at a line end it closes as often as it opens.)
+CONTINUES = "，,、" + CJK_OPEN + "("
 
 # Exotic spaces that become an ASCII space (spec §1). The ideographic space U+3000
 # is included: inside running text it is a layout artefact, and indentation is

@@ -24,9 +24,14 @@ from .lines import MAX_COL, continues, indent, is_closed, is_field_line, is_labe
 
 WINDOW = 4
 SLACK = 2.5
+# An unfinished line may be up to this much narrower than its column and still
+# continue: the first line of a paragraph is indented by two characters, and
+# extractors usually drop the indent.
+INDENT_SLACK = 4.0
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
+_SEGMENT = regex.compile(r"[^ ]+")
 
 
 @dataclass
@@ -39,6 +44,24 @@ class _Line:
     blank_before: bool
     long: bool
     closed: bool
+    segments: list[tuple[int, int, float]]  # (start, end, width) of space-separated pieces
+    flat: float | None  # column width when the line is a flattened paragraph
+    splits: list[tuple[int, int]]  # spaces inside a flattened line where a paragraph ends
+
+    @property
+    def last_width(self) -> float:
+        return self.segments[-1][2]
+
+
+def _flattened(segments: list[tuple[int, int, float]]) -> float | None:
+    """Column width of a line that is a whole paragraph whose printed lines were
+    joined with single spaces (some PDF extractors do this), else None."""
+    ws = sorted(w for _, _, w in segments[:-1])
+    if len(ws) < 2:
+        return None
+    med = ws[len(ws) // 2]
+    near = sum(1 for w in ws if abs(w - med) <= SLACK)
+    return med if med >= 6 and near * 2 >= len(ws) and near >= 2 else None
 
 
 def _column_width(widths: list[float]) -> float | None:
@@ -77,9 +100,9 @@ class Reflow(Step):
             ws = [w for w in short_w[max(0, i - WINDOW) : i + WINDOW + 1] if w is not None]
             cols.append(_column_width(ws))
 
-        def full(i: int, col: float | None = None) -> bool:
-            col = cols[i] if col is None else col
-            return col is not None and items[i].width >= col - SLACK and items[i].width >= 4
+        def full(i: int, slack: float = SLACK) -> bool:
+            col = cols[i]
+            return col is not None and items[i].width >= col - slack and items[i].width >= 4
 
         join = [False] * (n - 1)
         moved: dict[int, int] = {}  # caption index -> index of the line it follows
@@ -87,24 +110,24 @@ class Reflow(Step):
         i = 0
         while i < n - 1:
             a, b = items[i], items[i + 1]
-            # A caption the layout dropped into a sentence: long unfinished line,
-            # a short standalone line, then the sentence goes on in a long line.
-            if (
-                a.long
-                and not a.closed
-                and not continues(a.text)
-                and i + 2 < n
-                and not b.long
-                and b.blank_before
-                and items[i + 2].blank_before
-                and items[i + 2].long
-                and not is_label(b.text)
-            ):
-                moved[i + 1] = i
-                join[i] = join[i + 1] = True  # a joins c; b's slot is handled by the move
-                i += 2
-                para_start = False
-                continue
+            # A caption the layout dropped into a sentence: a standalone line that
+            # was not wrapped and is wider than the column the sentence continues in.
+            if i + 2 < n and not a.closed and not continues(a.text) and b.blank_before and items[i + 2].blank_before:
+                c = items[i + 2]
+                col = c.flat if c.flat is not None else cols[i + 2]
+                if (
+                    col is not None
+                    and len(b.segments) == 1
+                    and b.width > col + SLACK
+                    and not b.long
+                    and not is_label(b.text)
+                    and self._decide(i, a, c, para_start, full, cols)
+                ):
+                    moved[i + 1] = i
+                    join[i] = join[i + 1] = True
+                    i += 2
+                    para_start = False
+                    continue
             j = self._decide(i, a, b, para_start, full, cols)
             join[i] = j
             para_start = not j
@@ -121,27 +144,31 @@ class Reflow(Step):
         if continues(a.text):
             return True
         if a.long:
-            return not a.closed and (b.long or not b.blank_before)
+            if a.closed:
+                return False
+            if a.flat is not None:
+                # A flattened paragraph goes on only if its last printed line was full.
+                return a.last_width >= a.flat - SLACK
+            return b.long or not b.blank_before
         if b.long:
-            return False
+            # A short line joins a flattened paragraph only as a full line of its column.
+            return b.flat is not None and not a.closed and a.width >= b.flat - SLACK
         if a.closed:
             if b.indent > a.indent or b.blank_before:
                 return False
             return full(i)
         # An unfinished column line.
-        if not b.blank_before:
-            return full(i)
-        if not para_start:
-            return full(i)
+        if not b.blank_before or not para_start:
+            return full(i, INDENT_SLACK)
         # A paragraph's first line followed by a blank: join only if it has the
         # width of the column that follows.
         col = cols[i + 1]
-        if col is None or not (col - SLACK <= a.width <= col + 1):
+        if col is None or not (col - INDENT_SLACK <= a.width <= col + 1):
             return False
         return b.closed or full(i + 1)
 
     @staticmethod
-    def _items(text: str) -> list[_Line]:
+    def _items(text: str) -> list[_Line]:  # noqa: C901 - one pass, kept together
         items: list[_Line] = []
         pos = 0
         blank = False
@@ -150,8 +177,24 @@ class Reflow(Step):
             if s:
                 lead = indent(line)
                 w = width(s)
+                start = pos + lead
+                segs: list[tuple[int, int, float]] = []
+                if " " in s:
+                    for m in _SEGMENT.finditer(s):
+                        segs.append((start + m.start(), start + m.end(), width(m.group())))
+                else:
+                    segs.append((start, start + len(s), w))
+                flat = _flattened(segs) if len(segs) >= 3 and w > MAX_COL else None
+                splits: list[tuple[int, int]] = []
+                if flat is not None:
+                    # A printed line that ends a sentence at under half the column
+                    # width ends its paragraph, even inside a flattened line.
+                    for k in range(len(segs) - 1):
+                        a0, a1, aw = segs[k]
+                        if aw <= flat / 2 and is_closed(text[a0:a1]):
+                            splits.append((a1, segs[k + 1][0]))
                 items.append(
-                    _Line(pos + lead, pos + lead + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s))
+                    _Line(start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits)
                 )
                 blank = False
             else:
@@ -173,8 +216,16 @@ class Reflow(Step):
         if items[0].start > 0:
             out.append(Edit(0, items[0].start, ""))
         pending: list[str] = []  # captions waiting for the end of their paragraph
+
+        def split(item: _Line) -> None:
+            nonlocal pending
+            for s0, s1 in item.splits:
+                out.append(Edit(s0, s1, "".join(sep + p for p in pending) + sep))
+                pending = []
+
         n = len(items)
         i = 0
+        split(items[0])
         while i < n - 1:
             a = items[i]
             if i + 1 in moved:
@@ -182,6 +233,7 @@ class Reflow(Step):
                 drop, ins = self._joiner(a.text, c.text)
                 out.append(Edit(a.end - drop, c.start, ins))
                 pending.append(items[i + 1].text)
+                split(c)
                 i += 2
                 continue
             b = items[i + 1]
@@ -195,6 +247,7 @@ class Reflow(Step):
                 pending = []
                 if text[a.end : b.start] != sep or tail:
                     out.append(Edit(a.end, b.start, tail + sep))
+            split(b)
             i += 1
         last = items[-1]
         tail = "".join(sep + p for p in pending)

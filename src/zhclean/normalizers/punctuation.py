@@ -102,7 +102,7 @@ class Quotes(Normalizer):
             k = pos[-1]
             prev = line[k - 1] if k else " "
             nxt = line[k + 1] if k + 1 < len(line) else " "
-            if (prev == " " or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
+            if (prev in " \"'" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append(Edit(base + k, base + k + 1, op))
 
     def edits(self, text: str) -> list[Edit]:
@@ -132,8 +132,6 @@ def _width_repl(m: "regex.Match[str]") -> str:
     s = m.string
     i = m.start()
     c = m.group()
-    if c[0] == "(":
-        return _paren(m)
     prev = s[i - 1] if i > 0 else ""
     nxt = s[i + 1] if i + 1 < len(s) else ""
     han_prev = bool(prev) and (_HANRE.match(prev) is not None or prev in CJK_PUNCT)
@@ -169,6 +167,8 @@ def _width_inner(inner: str) -> str:
 
 
 _MARK_RE = regex.compile(r"[,;:?!.]")
-_ALL_RE = regex.compile(r"\(([^()\n]{0,80})\)|[,;:?!.]")
 
-cjk_punctuation = Rule("cjk_punctuation", _ALL_RE, _width_repl, guard=r"[,;:?!.()]")
+# Parentheses first, as a pair judged by what they enclose; then single marks,
+# which can then see a converted ）or ” as their Chinese neighbour.
+cjk_parentheses = Rule("cjk_parentheses", _PAREN_PAIR, _paren, guard=r"\(")
+cjk_punctuation = Rule("cjk_punctuation", _MARK_RE, _width_repl, guard=r"[,;:?!.]")
