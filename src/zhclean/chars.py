@@ -17,7 +17,7 @@ CJK_OTHER = "…—·～・"
 CJK_PUNCT = CJK_OPEN + CJK_CLOSE + CJK_STOP + CJK_OTHER
 
 # Characters after which a sentence is finished (spec §2).
-SENTENCE_END = "。！？!?…；;：:"
+SENTENCE_END = "。！？!?…⋯；;：:"
 # Characters that may follow a sentence end and still close it.
 TRAILING_CLOSERS = "”’」』）)》〉】\"'"
 

@@ -26,9 +26,18 @@ def width(s: str) -> float:
     return w
 
 
+_TRAILING_GROUP = regex.compile(r"\s*[（(][^（）()\n]{1,24}[）)]$")
+_CREDIT = regex.compile(r"[（(][^（）()\n]{0,20}(?:摄|供图|图|记者|通讯员|编辑)[^（）()\n]{0,12}[）)]$")
+
+
 def is_closed(s: str) -> bool:
-    """The line ends a sentence (``。！？…；：`` possibly followed by closing quotes/brackets)."""
-    return _CLOSED.search(s.rstrip()) is not None
+    """The line ends a sentence (``。！？…；：`` possibly followed by closing quotes/brackets),
+    or ends with a credit (``（徐能 摄）``) or a bracketed aside after a finished sentence."""
+    s = s.rstrip()
+    if _CLOSED.search(s) is not None or _CREDIT.search(s) is not None:
+        return True
+    m = _TRAILING_GROUP.search(s)
+    return m is not None and m.start() > 0 and _CLOSED.search(s[: m.start()]) is not None
 
 
 def continues(s: str) -> bool:

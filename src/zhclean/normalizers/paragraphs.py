@@ -28,6 +28,14 @@ SLACK = 2.5
 # continue: the first line of a paragraph is indented by two characters, and
 # extractors usually drop the indent.
 INDENT_SLACK = 4.0
+# A finished line continues its paragraph only when it is really full.
+CLOSED_SLACK = 1.5
+# The first line of a paragraph is indented by about two characters.
+FIRST_LINE_INDENT = 2.0
+# Lines narrower than this are too short to show a column (headlines, labels).
+MIN_LINE = 10.0
+_INNER_PUNCT = regex.compile(r"[，、,；;]")
+_SPACED = regex.compile(r"(?:^|(?<= ))\S(?= )(?: \S(?= |$)){3,}")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
@@ -47,6 +55,7 @@ class _Line:
     segments: list[tuple[int, int, float]]  # (start, end, width) of space-separated pieces
     flat: float | None  # column width when the line is a flattened paragraph
     splits: list[tuple[int, int]]  # spaces inside a flattened line where a paragraph ends
+    spaced: bool  # letter-spaced (justified): at least four single glyphs in a row
 
     @property
     def last_width(self) -> float:
@@ -95,14 +104,23 @@ class Reflow(Step):
             return [Edit(0, len(text), "")] if text else []
         n = len(items)
         short_w = [it.width if not it.long else None for it in items]
-        cols: list[float | None] = []
-        for i in range(n):
-            ws = [w for w in short_w[max(0, i - WINDOW) : i + WINDOW + 1] if w is not None]
-            cols.append(_column_width(ws))
+        # Column width around each line, from the lines before it, around it and
+        # after it: a block boundary (a new column) then spoils only one of them.
+        def col_of(lo: int, hi: int) -> float | None:
+            return _column_width([w for w in short_w[max(0, lo) : hi] if w is not None])
 
-        def full(i: int, slack: float = SLACK) -> bool:
-            col = cols[i]
-            return col is not None and items[i].width >= col - slack and items[i].width >= 4
+        cols = [col_of(i - WINDOW, i + WINDOW + 1) for i in range(n)]
+        lefts = [col_of(i - WINDOW, i + 1) for i in range(n)]
+        rights = [col_of(i, i + WINDOW + 1) for i in range(n)]
+
+        def full(i: int, slack: float = SLACK, strict: bool = False) -> bool:
+            # strict: against the widest column estimate (a finished line must be
+            # really full to go on); otherwise any estimate will do.
+            w = items[i].width
+            known = [c for c in (cols[i], lefts[i], rights[i]) if c is not None]
+            if w < 4 or not known:
+                return False
+            return w >= (max(known) if strict else min(known)) - slack
 
         join = [False] * (n - 1)
         moved: dict[int, int] = {}  # caption index -> index of the line it follows
@@ -114,21 +132,21 @@ class Reflow(Step):
             # was not wrapped and is wider than the column the sentence continues in.
             if i + 2 < n and not a.closed and not continues(a.text) and b.blank_before and items[i + 2].blank_before:
                 c = items[i + 2]
-                col = c.flat if c.flat is not None else cols[i + 2]
+                col = c.flat if c.flat is not None else rights[i + 2]
                 if (
                     col is not None
                     and len(b.segments) == 1
                     and b.width > col + SLACK
                     and not b.long
                     and not is_label(b.text)
-                    and self._decide(i, a, c, para_start, full, cols)
+                    and self._decide(i, a, c, para_start, full, rights)
                 ):
                     moved[i + 1] = i
                     join[i] = join[i + 1] = True
                     i += 2
                     para_start = False
                     continue
-            j = self._decide(i, a, b, para_start, full, cols)
+            j = self._decide(i, a, b, para_start, full, rights)
             join[i] = j
             para_start = not j
             i += 1
@@ -136,7 +154,7 @@ class Reflow(Step):
         return self._build(text, items, join, moved)
 
     @staticmethod
-    def _decide(i, a: _Line, b: _Line, para_start: bool, full, cols) -> bool:
+    def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights) -> bool:
         if is_label(a.text) or is_label(b.text):
             return False
         if is_field_line(a.text) or is_field_line(b.text):
@@ -149,20 +167,46 @@ class Reflow(Step):
             if a.flat is not None:
                 # A flattened paragraph goes on only if its last printed line was full.
                 return a.last_width >= a.flat - SLACK
-            return b.long or not b.blank_before
+            # A wide line that is not flattened: a column wider than MAX_COL shows
+            # itself by equal widths, or by a shorter finished last line.
+            if b.blank_before:
+                return b.long  # a page break inside a web paragraph
+            return abs(a.width - b.width) <= SLACK or (b.width < a.width and b.closed)
         if b.long:
             # A short line joins a flattened paragraph only as a full line of its column.
             return b.flat is not None and not a.closed and a.width >= b.flat - SLACK
         if a.closed:
             if b.indent > a.indent or b.blank_before:
                 return False
-            return full(i)
-        # An unfinished column line.
-        if not b.blank_before or not para_start:
-            return full(i, INDENT_SLACK)
+            # A sentence that happens to end at the line end: the line is as wide
+            # as the column and as the next line (less the indent of a first line).
+            indent = FIRST_LINE_INDENT if para_start else 0.0
+            return full(i, CLOSED_SLACK + indent, strict=True) and a.width >= b.width - CLOSED_SLACK - indent / 4
+        # An unfinished line. Letter-spaced lines were justified, so they are full.
+        if a.spaced and not b.blank_before:
+            return True
+        if not b.blank_before:
+            if not para_start:
+                return True  # inside a paragraph, an unfinished line goes on
+            if full(i, INDENT_SLACK):
+                return True
+            # Two lines of about the same width with no column around them yet
+            # (a short caption or a column's first lines); headline-short lines stay apart.
+            return min(a.width, b.width) >= MIN_LINE and abs(a.width - b.width) <= INDENT_SLACK
+        if not para_start:
+            return full(i, INDENT_SLACK) or a.spaced
+        if a.width >= MIN_LINE and not is_field_line(b.text):
+            # A justified (letter-spaced) line is a full column line: a first line
+            # about as wide continues into it.
+            if b.spaced and abs(a.width - b.width) <= INDENT_SLACK:
+                return True
+            # A sentence begun in a line with inner punctuation and finished in a
+            # shorter line: the blank between them is a break of a shaped text block.
+            if b.closed and b.width < a.width and _INNER_PUNCT.search(a.text):
+                return True
         # A paragraph's first line followed by a blank: join only if it has the
         # width of the column that follows.
-        col = cols[i + 1]
+        col = rights[i + 1]
         if col is None or not (col - INDENT_SLACK <= a.width <= col + 1):
             return False
         return b.closed or full(i + 1)
@@ -194,7 +238,7 @@ class Reflow(Step):
                         if aw <= flat / 2 and is_closed(text[a0:a1]):
                             splits.append((a1, segs[k + 1][0]))
                 items.append(
-                    _Line(start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits)
+                    _Line(start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits, _SPACED.search(s) is not None)
                 )
                 blank = False
             else:
