@@ -13,6 +13,7 @@ in ``tests/test_contract.py`` checks that for every registered normaliser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import wraps
 from typing import Callable, Iterable, Mapping, Union
 
 import regex
@@ -86,10 +87,32 @@ def diff_edits(before: str, after: str) -> list[Edit]:
     return [] if e is None else [e]
 
 
+def _checked(fn):
+    @wraps(fn)
+    def wrapper(self, text, *args, **kwargs):
+        if not isinstance(text, str):
+            check_text(text)
+        return fn(self, text, *args, **kwargs)
+
+    wrapper.__zhclean_checked__ = True  # type: ignore[attr-defined]
+    return wrapper
+
+
 class Normalizer:
-    """Base class: a named text -> text function with tracked edits."""
+    """Base class: a named text -> text function with tracked edits.
+
+    Every subclass's ``__call__`` and ``edits`` reject non-``str`` input with a
+    ``TypeError`` naming the type; the base does it so no normaliser can forget.
+    """
 
     name: str = "normalizer"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for attr in ("__call__", "edits"):
+            fn = cls.__dict__.get(attr)
+            if fn is not None and not getattr(fn, "__zhclean_checked__", False):
+                setattr(cls, attr, _checked(fn))
 
     def __call__(self, text: str) -> str:  # pragma: no cover - abstract
         raise NotImplementedError

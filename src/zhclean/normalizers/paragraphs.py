@@ -23,6 +23,7 @@ from ..core import Edit, Step
 from .lines import MAX_COL, continues, indent, is_closed, is_field_line, is_label, width
 
 WINDOW = 4
+MIN_COLUMN = 5.0
 SLACK = 2.5
 # An unfinished line may be up to this much narrower than its column and still
 # continue: the first line of a paragraph is indented by two characters, and
@@ -75,7 +76,8 @@ def _flattened(segments: list[tuple[int, int, float]]) -> float | None:
 
 def _column_width(widths: list[float]) -> float | None:
     """The column width shown by at least three lines of nearly the same width."""
-    ws = sorted(widths, reverse=True)
+    # Stranded glyphs and tiny labels say nothing about a column.
+    ws = sorted((w for w in widths if w >= MIN_COLUMN), reverse=True)
     for k, w in enumerate(ws):
         n = 0
         for v in ws[k:]:

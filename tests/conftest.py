@@ -1,0 +1,25 @@
+"""Shared fixtures; Hypothesis profiles: 'ci' (default, short) and 'nightly' (long fuzzing)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("nightly", max_examples=20000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+RAW = sorted(p for p in SEEDS.glob("*.txt") if not p.name.endswith(".expected.txt"))
+
+
+def gold_of(raw: Path) -> Path:
+    return raw.with_name(raw.name[: -len(".txt")] + ".expected.txt")
+
+
+@pytest.fixture(scope="session")
+def seed_pairs() -> list[tuple[str, str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8"), gold_of(p).read_text(encoding="utf-8")) for p in RAW]

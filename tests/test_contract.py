@@ -1,0 +1,67 @@
+"""The normaliser contract, checked for every registered normaliser."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhclean.core import apply_edits
+from zhclean.presets import registry
+from conftest import RAW, gold_of
+
+STEPS = registry()
+SAMPLES = [p.read_text(encoding="utf-8") for p in RAW] + [
+    "员 带 领 群 众 一 起\n2 月 14 日,ICU 病房\"战疫\"⋯⋯\n\n- 3 -\n",
+    "ä¸­æ–‡ï¼Œæµ‹è¯•\r\n\ufeff零\u200b宽\u3000空格ＡＢＣ１２３",
+    "",
+    "\n\n\n",
+]
+
+
+@pytest.mark.parametrize("step", STEPS, ids=[repr(s) for s in STEPS])
+@pytest.mark.parametrize("k", range(len(SAMPLES)))
+def test_edits_reproduce_fast_output(step, k):
+    text = SAMPLES[k]
+    edits = step.edits(text)
+    assert all(e.start <= e.end for e in edits)
+    assert all(a.end <= b.start for a, b in zip(edits, edits[1:])), "edits must be sorted and non-overlapping"
+    assert apply_edits(text, edits) == step(text)
+
+
+@pytest.mark.parametrize("step", STEPS, ids=[repr(s) for s in STEPS])
+@pytest.mark.parametrize("k", range(len(SAMPLES)))
+def test_idempotent(step, k):
+    once = step(SAMPLES[k])
+    assert step(once) == once
+
+
+@pytest.mark.parametrize("step", [s for s in STEPS if not s.name.startswith("convert_")], ids=repr)
+@pytest.mark.parametrize("raw", RAW, ids=[p.name[:3] for p in RAW])
+def test_clean_text_passes_unchanged(step, raw):
+    gold = gold_of(raw).read_text(encoding="utf-8")
+    if (
+        step.name == "pangu_space"
+        or getattr(step, "separator", "\n") != "\n"
+        or getattr(step, "policy", "none") == "one"
+        or getattr(step, "style", "curly") == "corner"
+    ):
+        pytest.skip("a variant that changes the house style on purpose")
+    assert step(gold) == gold
+    assert step.edits(gold) == []
+
+
+@pytest.mark.parametrize("step", STEPS, ids=repr)
+@pytest.mark.parametrize("bad", [b"bytes", None, 3, ["list"]])
+def test_non_str_raises_type_error_naming_type(step, bad):
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        step(bad)
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        step.edits(bad)
+
+
+def test_registry_covers_every_module():
+    names = {s.name for s in STEPS}
+    for expected in ["fix_mojibake", "fix_gbk_mojibake", "normalize_newlines", "remove_invisible", "normalize_spaces",
+                     "nfc", "halfwidth_alnum", "undo_fake_bold", "drop_page_numbers", "drop_running_heads",
+                     "drop_stranded_chars", "reflow", "fix_ellipsis", "fix_dash", "dedupe_punctuation", "quotes",
+                     "cjk_parentheses", "cjk_punctuation", "spacing", "pangu_space", "convert_t2s", "convert_s2t"]:
+        assert expected in names
