@@ -30,13 +30,15 @@ CONTINUES = "，,、" + CJK_OPEN + "("
 # handled by reflow before it matters.
 EXOTIC_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
-# Invisible and control characters that carry no text (spec §1): BOM/ZWNBSP,
-# zero-width space/joiners are kept out except ZWSP (ZWJ matters in emoji),
-# word joiner, soft hyphen, bidi marks, C0 controls except \n and \t, DEL, C1.
-INVISIBLE = (
-    "\ufeff\u200b\u2060\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f"
-)
+# Invisible format characters that carry no text (spec §1): BOM/ZWNBSP, zero-width
+# space, word joiner, bidi marks. ZWJ/ZWNJ stay (they matter in emoji and scripts).
+# None of them is a latin-1 character, so removing them first cannot break mojibake.
+INVISIBLE = "\ufeff\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+# Controls: C0 except \n and \t, DEL, C1, and the soft hyphen. These ARE latin-1
+# characters and appear inside mojibake (中 as UTF-8 read as latin-1 is "ä¸\xad"),
+# so they are removed only after mojibake repair.
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u00ad"
 
 # Full-width ASCII letters and digits -> half-width (never punctuation: ，（）！ stay).
 FULLWIDTH_ALNUM = {
@@ -55,5 +57,7 @@ LABEL_BULLETS = "■□●○◆◇▲△★☆▶►◎※"
 # Two characters or more, so that a letter-spaced line (文 化 自 信) never looks like one.
 FIELD_WORDS = (
     "本报记者|见习记者|特约记者|记者|通讯员|实习生|摄影|编辑|责编|责任编辑|校对|审核|来源|作者|"
-    "供图|制图|整理|本报讯|美编|主编|编审|签发"
+    "供图|制图|整理|本报讯|美编|主编|编审|签发|"
+    # Traditional forms, so converted or Traditional text keeps its bylines.
+    "本報記者|記者|通訊員|實習生|攝影|編輯|責編|責任編輯|來源|供圖|製圖|本報訊|美編|主編"
 )

@@ -106,9 +106,12 @@ class Result:
 class Pipeline(Normalizer):
     """Run normalisers in order; ``Pipeline([...])`` is itself a normaliser."""
 
-    def __init__(self, steps: Iterable[Normalizer], name: str = "pipeline") -> None:
+    def __init__(self, steps: Iterable[Normalizer], name: str = "pipeline", options: object = None) -> None:
         self.steps: tuple[Normalizer, ...] = tuple(steps)
         self.name = name
+        # Set by zhclean.presets.build: the pipeline then pickles as its Options
+        # and is rebuilt (cheaply, cached) in a worker process.
+        self.options = options
 
     def __call__(self, text: str) -> str:
         check_text(text)
@@ -141,7 +144,11 @@ class Pipeline(Normalizer):
             maps.append(OffsetMap(edits))
         return Result(raw, text, changes, maps)
 
-    def __reduce__(self):  # picklable: steps are module-level objects or simple classes
+    def __reduce__(self):
+        if self.options is not None:
+            from .presets import build
+
+            return (build, (self.options,))
         return (Pipeline, (self.steps, self.name))
 
     def __repr__(self) -> str:

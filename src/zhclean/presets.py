@@ -20,13 +20,14 @@ __all__ = ["PRESETS", "STEPS", "build", "preset"]
 
 # (option that switches it on, factory, why it sits here)
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
+    ("remove_invisible", lambda o: whitespace.remove_invisible,
+     "first: a zero-width space inside mojibake or doubled text hides it; none of these is latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
-     "first: every later rule reads characters, and mojibake bytes are not characters yet; "
-     "before newline and control-character handling, which would break the byte sequences"),
+     "before everything that reads characters, and before controls go: C1 bytes and the soft "
+     "hyphen are part of UTF-8 read as latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake, "same reason, for GBK read as latin-1"),
     (None, lambda o: whitespace.normalize_newlines, "line structure is evidence for every layout step"),
-    ("remove_invisible", lambda o: whitespace.remove_invisible,
-     "zero-width and control characters would hide doubled text and letter-spacing"),
+    ("remove_invisible", lambda o: whitespace.remove_controls, "after mojibake repair, see above"),
     (None, lambda o: whitespace.normalize_spaces, "U+3000/NBSP become spaces so rule 3 judges one kind of space"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
     ("halfwidth_alnum", lambda o: width.halfwidth_alnum, "so digits look alike to doubling and punctuation rules"),
@@ -37,16 +38,18 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("drop_stranded_chars", lambda o: furniture.drop_stranded_chars, "furniture is found before lines are joined"),
     ("reflow", lambda o: paragraphs.Reflow(o.paragraph_separator),
      "before punctuation: quotes pair within a paragraph, so paragraphs must exist first"),
-    ("fix_ellipsis", lambda o: punctuation.fix_ellipsis, "before width: '...' must not become '。。。'"),
-    ("fix_ellipsis", lambda o: punctuation.fix_dash, "with the ellipsis: both are multi-character marks"),
-    ("dedupe_punctuation", lambda o: punctuation.dedupe_punctuation, "after the ellipsis took 。。。"),
     (None, lambda o: None if o.quotes == "keep" else punctuation.Quotes(o.quotes),
      "before width: a straight quote's neighbour decides whether ',' or ':' is Chinese"),
     ("cjk_punctuation", lambda o: punctuation.cjk_parentheses, "pairs first, so marks after them see （）"),
     ("cjk_punctuation", lambda o: punctuation.cjk_punctuation, "after quotes and parentheses, before spacing"),
+    ("fix_ellipsis", lambda o: punctuation.fix_ellipsis,
+     "after width, so its Chinese context is final ('...' survives width: a '.' before '.' stays ASCII)"),
+    ("fix_ellipsis", lambda o: punctuation.fix_dash, "with the ellipsis: both are multi-character marks"),
     ("close_spacing", lambda o: spacing.Spacing(o.cjk_latin_space),
      "after doubling and punctuation: a space is judged by the characters it separates, in their final form"),
     (None, lambda o: spacing.pangu_space if o.cjk_latin_space == "one" else None, "only for the 'one' policy"),
+    ("dedupe_punctuation", lambda o: punctuation.dedupe_punctuation,
+     "after the ellipsis took 。。。, and after width and spacing, which can bring two ，together"),
     (None, lambda o: ConvertScript(o.convert) if o.convert else None,
      "last: conversion is a choice about the clean text, and OpenCC works best on whole paragraphs"),
 )
@@ -85,7 +88,7 @@ def build(options: Options = Options()) -> Pipeline:
         step = factory(options)
         if step is not None:
             steps.append(step)
-    return Pipeline(steps, name="zhclean")
+    return Pipeline(steps, name="zhclean", options=options)
 
 
 def registry() -> list[Normalizer]:

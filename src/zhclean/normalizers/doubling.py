@@ -75,6 +75,12 @@ def _is_evidence(tok: str, start: int, L: int) -> bool:
     return L >= 3 and len(set(block)) >= 2 and _HAN.search(block) is not None
 
 
+def _doubled_again(tok: str, blocks: list[tuple[int, int]]) -> bool:
+    half = "".join(tok[s : s + L] for s, L in blocks)
+    again = _split_doubled(half)
+    return again is not None and any(_is_evidence(half, s, L) for s, L in again)
+
+
 class UndoFakeBold(Step):
     """Restore runs of tokens that fake-bold rendering doubled, given evidence."""
 
@@ -103,6 +109,8 @@ class UndoFakeBold(Step):
             tok = m.group()
             gap = text[prev_end : m.start()] if prev_end >= 0 else ""
             blocks = _split_doubled(tok) if _GUARD.search(tok) else None
+            if blocks is not None and _doubled_again(tok, blocks):
+                blocks = None  # fake bold doubles exactly once; 4x is something else
             # A run continues across spaces and line breaks, not across blank lines.
             if blocks is None or gap.count("\n") > 1:
                 flush()

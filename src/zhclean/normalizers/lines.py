@@ -27,7 +27,7 @@ def width(s: str) -> float:
 
 
 _TRAILING_GROUP = regex.compile(r"\s*[（(][^（）()\n]{1,24}[）)]$")
-_CREDIT = regex.compile(r"[（(][^（）()\n]{0,20}(?:摄|供图|图|记者|通讯员|编辑)[^（）()\n]{0,12}[）)]$")
+_CREDIT = regex.compile(r"[（(][^（）()\n]{0,20}(?:摄|攝|供图|供圖|图|圖|记者|記者|通讯员|通訊員|编辑|編輯)[^（）()\n]{0,12}[）)]$")
 
 
 def is_closed(s: str) -> bool:

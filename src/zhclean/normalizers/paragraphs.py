@@ -105,7 +105,9 @@ class Reflow(Step):
         if not items:
             return [Edit(0, len(text), "")] if text else []
         n = len(items)
-        short_w = [it.width if not it.long else None for it in items]
+        # Only unfinished lines show a column: a wrapped line ends mid-sentence,
+        # while clean text (one paragraph per line) has finished lines of any width.
+        short_w = [it.width if not it.long and not it.closed else None for it in items]
         # Column width around each line, from the lines before it, around it and
         # after it: a block boundary (a new column) then spoils only one of them.
         def col_of(lo: int, hi: int) -> float | None:
@@ -124,6 +126,12 @@ class Reflow(Step):
                 return False
             return w >= (max(known) if strict else min(known)) - slack
 
+        def max_col(i: int) -> float | None:
+            known = [c for c in (cols[i], lefts[i], rights[i]) if c is not None]
+            return max(known) if known else None
+
+        # Does this text keep first-line indents of column paragraphs?
+        indented_doc = any(it.indent >= 2 and not it.long for it in items)
         join = [False] * (n - 1)
         moved: dict[int, int] = {}  # caption index -> index of the line it follows
         para_start = True
@@ -141,14 +149,14 @@ class Reflow(Step):
                     and b.width > col + SLACK
                     and not b.long
                     and not is_label(b.text)
-                    and self._decide(i, a, c, para_start, full, rights)
+                    and self._decide(i, a, c, para_start, full, rights, cols, indented_doc, max_col)
                 ):
                     moved[i + 1] = i
                     join[i] = join[i + 1] = True
                     i += 2
                     para_start = False
                     continue
-            j = self._decide(i, a, b, para_start, full, rights)
+            j = self._decide(i, a, b, para_start, full, rights, cols, indented_doc, max_col)
             join[i] = j
             para_start = not j
             i += 1
@@ -156,7 +164,7 @@ class Reflow(Step):
         return self._build(text, items, join, moved)
 
     @staticmethod
-    def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights) -> bool:
+    def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights, cols, indented_doc: bool, max_col) -> bool:
         if is_label(a.text) or is_label(b.text):
             return False
         if is_field_line(a.text) or is_field_line(b.text):
@@ -178,12 +186,27 @@ class Reflow(Step):
             # A short line joins a flattened paragraph only as a full line of its column.
             return b.flat is not None and not a.closed and a.width >= b.flat - SLACK
         if a.closed:
-            if b.indent > a.indent or b.blank_before:
+            if b.indent > 0:  # an indented line starts a paragraph
                 return False
+            if b.blank_before:
+                # Where the text keeps first-line indents, an unindented line after a
+                # page break continues the paragraph of a full finished line.
+                return indented_doc and not para_start and full(i, CLOSED_SLACK, strict=True)
             # A sentence that happens to end at the line end: the line is as wide
             # as the column and as the next line (less the indent of a first line).
-            indent = FIRST_LINE_INDENT if para_start else 0.0
-            return full(i, CLOSED_SLACK + indent, strict=True) and a.width >= b.width - CLOSED_SLACK - indent / 4
+            # A visible indent counts as width; a dropped one (most extractors)
+            # is allowed for on a paragraph's first line.
+            shown = min(a.indent, 2)
+            indent = FIRST_LINE_INDENT if para_start and not shown else 0.0
+            widest = max_col(i)
+            aw = a.width + shown
+            return (
+                widest is not None
+                and aw >= widest - CLOSED_SLACK - indent
+                and aw >= b.width - CLOSED_SLACK - indent / 4
+            )
+        if indented_doc and b.indent > a.indent:
+            return False  # where indents are kept, an indented line starts a paragraph
         # An unfinished line. Letter-spaced lines were justified, so they are full.
         if a.spaced and not b.blank_before:
             return True

@@ -54,6 +54,23 @@ dedupe_punctuation = Rule(
 )
 
 
+def _before(line: str, i: int) -> str:
+    """The nearest non-space character before index i ('' if none); bounded lookback."""
+    j = i - 1
+    while j >= 0 and j > i - 64 and line[j] == " ":
+        j -= 1
+    return line[j] if j >= 0 and line[j] != " " else ""
+
+
+def _after(line: str, i: int) -> str:
+    """The nearest non-space character after index i ('' if none); bounded lookahead."""
+    j = i + 1
+    n = len(line)
+    while j < n and j < i + 64 and line[j] == " ":
+        j += 1
+    return line[j] if j < n and line[j] != " " else ""
+
+
 class Quotes(Normalizer):
     """Straight quotes to paired curly quotes (or corner brackets), per line (= paragraph)."""
 
@@ -94,14 +111,17 @@ class Quotes(Normalizer):
         pairs = [(pos[k], pos[k + 1]) for k in range(0, len(pos) - 1, 2)]
         for a, b in pairs:
             inner = line[a + 1 : b]
-            near = line[a - 1 : a] + line[b + 1 : b + 2]
-            if self._HANRE.search(inner) or (not han_only and self._HANRE.search(near)):
+            # Neighbours past any spaces: spacing removes those spaces later, and
+            # the decision must not change when it does.
+            near = _before(line, a) + _after(line, b)
+            chinese_near = any(c in CJK_PUNCT or self._HANRE.match(c) for c in near)
+            if self._HANRE.search(inner) or (not han_only and chinese_near):
                 out.append(Edit(base + a, base + a + 1, op))
                 out.append(Edit(base + b, base + b + 1, cl))
         if len(pos) % 2 and not han_only:
             k = pos[-1]
             prev = line[k - 1] if k else " "
-            nxt = line[k + 1] if k + 1 < len(line) else " "
+            nxt = _after(line, k) or " "
             if (prev in " \"'" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append(Edit(base + k, base + k + 1, op))
 
@@ -128,12 +148,8 @@ _HANRE = regex.compile(_HAN)
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 
 
-def _width_repl(m: "regex.Match[str]") -> str:
-    s = m.string
-    i = m.start()
-    c = m.group()
-    prev = s[i - 1] if i > 0 else ""
-    nxt = s[i + 1] if i + 1 < len(s) else ""
+def _mark(c: str, prev: str, nxt: str) -> str:
+    """The width of one ASCII mark given its neighbours (prev already in final form)."""
     han_prev = bool(prev) and (_HANRE.match(prev) is not None or prev in CJK_PUNCT)
     han_next = bool(nxt) and _HANRE.match(nxt) is not None
     if c == ".":
@@ -145,16 +161,36 @@ def _width_repl(m: "regex.Match[str]") -> str:
         return c  # 1,000  13:56
     if han_prev or (han_next and c in ",?!" and not prev.isascii()):
         return _MARKS[c]
-    if han_next and c in ",?!;" and prev in "\"'":
+    if han_next and c in ",?!;" and prev and prev in "\"'":
         return _MARKS[c]
     return c
+
+
+def _width_repl(m: "regex.Match[str]") -> str:
+    # A run of marks (",." "?!") is decided left to right, each mark seeing the
+    # converted one before it, so one pass gives the final form.
+    # Leading spaces belong to the match so the mark sees the character before
+    # them (spacing removes them later); they are given back unchanged.
+    s = m.string
+    whole = m.group()
+    run = whole.strip(" ")
+    lead = whole[: len(whole) - len(whole.lstrip(" "))]
+    trail = whole[len(whole.rstrip(" ")) :]
+    prev = s[m.start() - 1] if m.start() > 0 else ""
+    after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
+    out = []
+    for k, c in enumerate(run):
+        nxt = run[k + 1] if k + 1 < len(run) else after
+        prev = _mark(c, prev, nxt)
+        out.append(prev)
+    return lead + "".join(out) + trail
 
 
 def _paren(m: "regex.Match[str]") -> str:
     inner = m.group(1)
     s = m.string
     before = s[m.start() - 1] if m.start() > 0 else ""
-    after = s[m.end()] if m.end() < len(s) else ""
+    after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
     han_out = bool(before) and _HANRE.match(before) is not None
     han_after = bool(after) and (_HANRE.match(after) is not None or after in CJK_PUNCT)
     if _HANRE.search(inner) or (han_out and han_after and len(inner) <= 12):
@@ -166,7 +202,7 @@ def _width_inner(inner: str) -> str:
     return _MARK_RE.sub(_width_repl, inner)
 
 
-_MARK_RE = regex.compile(r"[,;:?!.]")
+_MARK_RE = regex.compile(r"(?<! ) *[,;:?!.]+ *")
 
 # Parentheses first, as a pair judged by what they enclose; then single marks,
 # which can then see a converted ）or ” as their Chinese neighbour.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from ..chars import EXOTIC_SPACES, INVISIBLE
+from ..chars import CONTROLS, EXOTIC_SPACES, INVISIBLE
 from ..core import Rule, Table
 
 # pdftotext separates pages with \f; treat it, VT and the Unicode separators as line breaks.
 normalize_newlines = Rule("normalize_newlines", r"\r\n?|[\u2028\u2029\x0b\x0c]", "\n", guard=r"[\r\u2028\u2029\x0b\x0c]")
 
 remove_invisible = Rule("remove_invisible", f"[{INVISIBLE}]+", "")
+
+remove_controls = Rule("remove_controls", f"[{CONTROLS}]+", "")
 
 normalize_spaces = Table("normalize_spaces", {c: " " for c in EXOTIC_SPACES})

@@ -1,0 +1,79 @@
+"""Spec §1: mojibake, invisible characters, exotic spaces, width. Negatives beside positives."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+
+import zhclean
+from zhclean.normalizers.encoding import fix_gbk_mojibake, fix_mojibake
+from zhclean.normalizers.whitespace import normalize_newlines, normalize_spaces, remove_controls, remove_invisible
+from zhclean.normalizers.width import halfwidth_alnum, nfc
+
+SENTENCES = [
+    "疫情防控，党员先上！",
+    "“战疫”一线（宁波）：共克时艰。",
+    "2月14日是支援湖北医生马建科的生日。",
+]
+
+
+@pytest.mark.parametrize("s", SENTENCES)
+@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1"])
+def test_utf8_read_as_single_byte_is_repaired(s, codec):
+    import ftfy.bad_codecs  # noqa: F401  registers sloppy-windows-1252
+
+    broken = s.encode("utf-8").decode(codec)
+    assert broken != s
+    assert fix_mojibake(broken) == s
+    assert zhclean.clean(broken, preset="minimal") == s
+
+
+@pytest.mark.parametrize("s", ["中国人民银行发布公告", "疫情防控工作领导小组", "宁波市援助湖北"])
+def test_gbk_read_as_latin1_is_repaired(s):
+    broken = s.encode("gbk").decode("latin-1")
+    assert fix_gbk_mojibake(broken) == s
+
+
+def test_mojibake_mixed_into_clean_lines_only_touches_that_line():
+    bad = "党员先上".encode("utf-8").decode("sloppy-windows-1252")
+    text = f"第一行，“引号”（括号）！\n{bad}，好\n第三行：　全角空格"
+    out = fix_mojibake(text)
+    assert out == "第一行，“引号”（括号）！\n党员先上，好\n第三行：　全角空格"
+
+
+@pytest.mark.parametrize("s", ["élégant Müller café", "naïve façade", "Ångström ±5°C", "price: 5€ or £4"])
+def test_latin_text_with_accents_is_not_mojibake(s):
+    assert fix_gbk_mojibake(s) == s
+    assert fix_mojibake(s) == s
+
+
+@pytest.mark.parametrize("s", ["中文，标点：（括号）！“引号”‘单引号’", "全角空格　在这里", "《书名》【注】……——"])
+def test_correct_chinese_punctuation_survives_minimal_and_default(s):
+    assert fix_mojibake(s) == s
+    assert zhclean.clean(s, preset="minimal").replace(" ", "　") == s  # U+3000 becomes a space in minimal
+
+
+def test_ftfy_defaults_would_damage_chinese_which_is_why_we_never_use_them():
+    # Pin the reason for docs/adr/0001: if ftfy ever stops doing this, the ADR can go.
+    assert ftfy.fix_text("中文，标点！（括号）") != "中文，标点！（括号）"
+
+
+def test_invisible_and_controls_removed_newlines_tabs_kept_as_structure():
+    assert remove_controls(remove_invisible("\ufeff零\u200b宽\u00ad字\x00符\x7f\x85")) == "零宽字符"
+    assert remove_invisible("a\nb") == "a\nb"
+    assert remove_invisible("👨\u200d👩") == "👨\u200d👩"  # ZWJ joins emoji: kept
+
+
+def test_newlines_and_spaces():
+    assert normalize_newlines("a\r\nb\rc\u2028d\x0ce") == "a\nb\nc\nd\ne"
+    assert normalize_spaces("a\u00a0b\u3000c\td\u2009e") == "a b c d e"
+
+
+def test_halfwidth_alnum_letters_and_digits_only():
+    assert halfwidth_alnum("ＡＢＣ１２３ａｂｃ") == "ABC123abc"
+    assert halfwidth_alnum("，（）！：；？％") == "，（）！：；？％"
+
+
+def test_nfc():
+    assert nfc("e\u0301") == "é"
+    assert nfc("中文") == "中文"

@@ -1,0 +1,182 @@
+"""Hypothesis properties over real clean paragraphs (the golden files) and arbitrary text."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import zhclean
+from conftest import RAW, gold_of
+from zhclean import OptionError
+from zhclean.normalizers.lines import is_closed, width
+
+HAN = regex.compile(r"\p{Han}")
+
+# Clean paragraphs from the golden files: finished sentences without field
+# separators (a space in a byline is kept on purpose, so it cannot be injected).
+PARAGRAPHS = sorted(
+    {
+        line
+        for p in RAW
+        for line in gold_of(p).read_text(encoding="utf-8").split("\n")
+        if " " not in line and is_closed(line) and 20 <= width(line) and not line.startswith(("■", "/"))
+    }
+)
+
+arbitrary = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF),
+        st.sampled_from(list("，。、；：？！“”‘’（）《》…—,.;:?!\"'()- \n\t\u3000\u200b\ufeff0123456789abcXYZ")),
+        st.characters(),
+    ),
+    max_size=300,
+)
+paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, unique=True)
+
+
+@given(arbitrary)
+def test_idempotent_on_anything(text):
+    once = zhclean.clean(text)
+    assert zhclean.clean(once) == once
+
+
+@given(arbitrary, st.sampled_from(["none", "one", "keep"]), st.sampled_from(["curly", "corner", "keep"]))
+def test_idempotent_under_every_policy_and_quote_style(text, policy, quotes):
+    once = zhclean.clean(text, cjk_latin_space=policy, quotes=quotes)
+    assert zhclean.clean(once, cjk_latin_space=policy, quotes=quotes) == once
+
+
+@given(arbitrary)
+def test_explain_text_equals_clean_and_offsets_are_in_range(text):
+    r = zhclean.explain(text)
+    assert r.text == zhclean.clean(text)
+    assert all(0 <= c.start <= c.end <= len(text) for c in r.changes)
+
+
+@given(st.one_of(st.binary(), st.none(), st.integers(), st.lists(st.text())), st.dictionaries(st.text(max_size=8), st.booleans(), max_size=2))
+def test_only_documented_errors(value, options):
+    try:
+        zhclean.clean(value, **options)
+    except (TypeError, OptionError):
+        pass
+
+
+@given(paragraphs)
+def test_clean_text_passes_unchanged(paras):
+    text = "\n".join(paras)
+    assert zhclean.clean(text) == text
+
+
+ALLOWED_TO_REMOVE = ("undo_fake_bold", "drop_stranded_chars", "drop_page_numbers", "drop_running_heads")
+
+
+@given(arbitrary)
+def test_no_han_lost_except_doubling_and_furniture(text):
+    r = zhclean.explain(text)
+    for c in r.changes:
+        if c.step not in ALLOWED_TO_REMOVE and not c.step.startswith(("convert_", "fix_")):
+            # Every other step keeps each Han character (mojibake repair and script
+            # conversion replace characters; they are checked in their own tests).
+            assert HAN.findall(c.before) == HAN.findall(c.after) or c.step == "reflow" and sorted(
+                HAN.findall(c.after)
+            ) == sorted(HAN.findall(c.after)), c
+    removed = sum(len(HAN.findall(c.before)) - len(HAN.findall(c.after)) for c in r.changes if c.step in ALLOWED_TO_REMOVE)
+    gained = sum(len(HAN.findall(c.after)) - len(HAN.findall(c.before)) for c in r.changes if c.step.startswith("fix_"))
+    assert len(HAN.findall(r.text)) == len(HAN.findall(text)) - removed + gained
+
+
+@given(paragraphs, st.data())
+def test_letter_spacing_is_undone(paras, data):
+    # Letter-space random runs of Han characters (not inside brackets, where a
+    # credit's space is kept by design).
+    out = []
+    for p in paras:
+        runs = [m for m in regex.finditer(r"\p{Han}{2,}", p) if p[: m.start()].count("（") == p[: m.start()].count("）")]
+        m = data.draw(st.sampled_from(runs))
+        out.append(p[: m.start()] + " ".join(m.group()) + p[m.end():])
+    assert zhclean.clean("\n".join(out)) == "\n".join(paras)
+
+
+def _wrap(p: str, w: float, indent: bool) -> list[str]:
+    """Hard-wrap p at width w, never inside a Latin word or number (as layouts do)."""
+    lines, cur, cw = [], "\u3000\u3000" if indent else "", 2.0 if indent else 0.0
+    for i, c in enumerate(p):
+        cur += c
+        cw += width(c)
+        nxt = p[i + 1] if i + 1 < len(p) else ""
+        if cw >= w and nxt and not (c.isascii() and c.isalnum() and nxt.isascii() and nxt.isalnum()):
+            lines.append(cur)
+            cur, cw = "", 0.0
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+@given(paragraphs, st.integers(min_value=12, max_value=30), st.data())
+def test_hard_wrap_with_column_breaks_and_running_heads_is_undone(paras, w, data):
+    # Conditions, each ambiguous in principle otherwise:
+    # - paragraphs are indented by two ideographic spaces, as in print (without
+    #   an indent, a sentence ending exactly at a full line reads the same as a
+    #   paragraph end);
+    # - a column/page break (blank line, running head) never follows the first
+    #   line of a paragraph (a lone first line before a break reads like a headline).
+    lines: list[tuple[str, bool]] = []
+    for p in paras:
+        wrapped = _wrap(p, w, indent=True)
+        lines.extend((line, k == 0) for k, line in enumerate(wrapped))
+    assume(len(lines) >= 6)
+    every = data.draw(st.integers(min_value=5, max_value=12))
+    breaks = set(data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=3)))
+    out: list[str] = []
+    due = False
+    page = 0
+    for k, (line, first) in enumerate(lines):
+        out.append(line)
+        due = due or k % every == every - 1
+        if first:
+            continue
+        if due:
+            page += 1
+            out.extend(["", f"宁波日报 第{page}版", ""])
+            due = False
+        elif k in breaks:
+            out.append("")
+    assume(page >= 3)
+    assert zhclean.clean("\n".join(out)) == "\n".join(paras)
+
+
+@given(paragraphs, st.sampled_from(["chars", "runs"]), st.data())
+def test_doubled_headline_is_undone(paras, how, data):
+    # Condition: the headline carries a punctuation mark or a run of 3+
+    # characters, the evidence a renderer leaves; "党党旗旗" alone stays (it
+    # could be reduplication).
+    runs = [m.group() for p in paras for m in regex.finditer(r"\p{Han}{3,8}", p)]
+    a, b = data.draw(st.sampled_from(runs)), data.draw(st.sampled_from(runs))
+    head = f"{a}，{b}"
+    if how == "chars":
+        doubled = "".join(c * 2 for c in head)
+    else:
+        doubled = f"{a}{a}，，{b}{b}"
+    text = doubled + "\n\n" + "\n".join(paras)
+    assert zhclean.clean(text) == head + "\n" + "\n".join(paras)
+
+
+@given(paragraphs)
+def test_ascii_punctuation_and_straight_quotes_round_trip(paras):
+    table = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")", "“": '"', "”": '"'}
+    # Condition: only paragraphs whose quotes are flat pairs (no nesting across
+    # ‘’) and whose full-width marks sit between Chinese characters.
+    text = "\n".join(paras)
+    assume("‘" not in text and "’" not in text)
+    broken = "".join(table.get(c, c) for c in text)
+    assert zhclean.clean(broken) == text
+
+
+def test_script_round_trip_on_seeds_is_stable():
+    for p in RAW:
+        gold = gold_of(p).read_text(encoding="utf-8")
+        there = zhclean.clean(gold, convert="s2t")
+        back = zhclean.clean(there, convert="t2s")
+        assert zhclean.clean(back, convert="t2s") == back
+        assert zhclean.clean(there, convert="s2t") == there
