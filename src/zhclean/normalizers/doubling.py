@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from ..core import Edit, Step
+from ..core import Edit, Step, apply_edits
 
 MAX_BLOCK = 40
 MAX_TOKEN = 256
@@ -30,8 +30,6 @@ NEVER_SINGLE = frozenset("…—·-_=.~～*")
 
 _HAN = regex.compile(r"\p{Han}")
 _TOKEN = regex.compile(r"[^\s]+")
-# Cheap guard: some character immediately repeated.
-_GUARD = regex.compile(r"(\S)\1")
 
 
 def _split_doubled(tok: str) -> list[tuple[int, int]] | None:
@@ -65,6 +63,20 @@ def _split_doubled(tok: str) -> list[tuple[int, int]] | None:
     return blocks
 
 
+def _starts_doubled(tok: str) -> bool:
+    """Cheap necessary condition: the token opens with some block X followed by X again."""
+    n = len(tok)
+    if n < 2 or n % 2 or n > MAX_TOKEN:
+        return False
+    first = tok[0]
+    L = tok.find(first, 1, MAX_BLOCK + 1)
+    while 0 < L <= n // 2:
+        if tok.startswith(tok[:L], L):
+            return True
+        L = tok.find(first, L + 1, MAX_BLOCK + 1)
+    return False
+
+
 def _is_evidence(tok: str, start: int, L: int) -> bool:
     block = tok[start : start + L]
     if L == 1:
@@ -87,13 +99,10 @@ class UndoFakeBold(Step):
     name = "undo_fake_bold"
 
     def __call__(self, text: str) -> str:
-        if _GUARD.search(text) is None:
-            return text
-        return super().__call__(text)
+        edits = self.edits(text)
+        return apply_edits(text, edits) if edits else text
 
     def edits(self, text: str) -> list[Edit]:
-        if _GUARD.search(text) is None:
-            return []
         out: list[Edit] = []
         run: list[tuple[int, str, list[tuple[int, int]]]] = []
         evidence = False
@@ -108,7 +117,7 @@ class UndoFakeBold(Step):
         for m in _TOKEN.finditer(text):
             tok = m.group()
             gap = text[prev_end : m.start()] if prev_end >= 0 else ""
-            blocks = _split_doubled(tok) if _GUARD.search(tok) else None
+            blocks = _split_doubled(tok) if _starts_doubled(tok) else None
             if blocks is not None and _doubled_again(tok, blocks):
                 blocks = None  # fake bold doubles exactly once; 4x is something else
             # A run continues across spaces and line breaks, not across blank lines.
