@@ -1,0 +1,15 @@
+"""The benchmark runs (on a tiny input); its numbers are never asserted here."""
+
+import importlib.util
+from pathlib import Path
+
+
+def test_benchmark_runs_on_a_small_input(tmp_path):
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+    spec = importlib.util.spec_from_file_location("bench", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    result = bench.main(["--mb", "0.05", "--fast", "--out", str(tmp_path)])
+    assert (tmp_path / "results.json").exists() and (tmp_path / "results.md").exists()
+    assert {r["seed"] for r in result["accuracy"]} == {"000", "001", "002", "003", "004"}
+    assert result["speed"]["clean_ratio"] > 0
