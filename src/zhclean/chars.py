@@ -31,14 +31,15 @@ CONTINUES = "，,、" + CJK_OPEN + "("
 EXOTIC_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 # Invisible format characters that carry no text (spec §1): BOM/ZWNBSP, zero-width
-# space, word joiner, bidi marks. ZWJ/ZWNJ stay (they matter in emoji and scripts).
-# None of them is a latin-1 character, so removing them first cannot break mojibake.
-INVISIBLE = "\ufeff\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# space, word joiner, bidi marks, and C0 controls except \t \n \r, and DEL.
+# ZWJ/ZWNJ stay (they matter in emoji and scripts). None of these is a byte that
+# UTF-8 or GBK mojibake is made of, so removing them first cannot break a repair,
+# and it cannot glue two halves of mojibake together afterwards either.
+INVISIBLE = "\ufeff\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 
-# Controls: C0 except \n and \t, DEL, C1, and the soft hyphen. These ARE latin-1
-# characters and appear inside mojibake (中 as UTF-8 read as latin-1 is "ä¸\xad"),
-# so they are removed only after mojibake repair.
-CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u00ad"
+# C1 controls and the soft hyphen ARE latin-1 characters and appear inside
+# mojibake (中 as UTF-8 read as latin-1 is "ä¸\xad"), so they go only after repair.
+CONTROLS = "\x80-\x9f\u00ad"
 
 # Full-width ASCII letters and digits -> half-width (never punctuation: ，（）！ stay).
 FULLWIDTH_ALNUM = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable
 
-from .core import Normalizer
+from .core import Normalizer, Wrapped
 from .normalizers import doubling, encoding, furniture, paragraphs, punctuation, spacing, whitespace, width
 from .normalizers.script import ConvertScript
 from .options import Options, OptionError
@@ -18,15 +18,25 @@ from .pipeline import Pipeline
 
 __all__ = ["PRESETS", "STEPS", "build", "preset"]
 
+def _dedupe_then_undouble_fn(text: str) -> str:
+    # Removing a doubled mark or a space can join tokens into one that looks
+    # fake-bold ("一，一，，" -> "一，一，"); undoing it here keeps clean() idempotent.
+    # Costs one more doubling pass (see the issue 5 note).
+    return doubling.undo_fake_bold(punctuation.dedupe_punctuation(text))
+
+
+_dedupe_then_undouble = Wrapped("dedupe_punctuation", _dedupe_then_undouble_fn)
+
 # (option that switches it on, factory, why it sits here)
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
+    (None, lambda o: whitespace.normalize_newlines,
+     "first: line structure is evidence for every layout step, and \\f/VT must become breaks before controls go"),
     ("remove_invisible", lambda o: whitespace.remove_invisible,
-     "first: a zero-width space inside mojibake or doubled text hides it; none of these is latin-1"),
+     "early: a zero-width space inside mojibake or doubled text hides it; none of these is latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
      "before everything that reads characters, and before controls go: C1 bytes and the soft "
      "hyphen are part of UTF-8 read as latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake, "same reason, for GBK read as latin-1"),
-    (None, lambda o: whitespace.normalize_newlines, "line structure is evidence for every layout step"),
     ("remove_invisible", lambda o: whitespace.remove_controls, "after mojibake repair, see above"),
     (None, lambda o: whitespace.normalize_spaces, "U+3000/NBSP become spaces so rule 3 judges one kind of space"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
@@ -48,7 +58,7 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("close_spacing", lambda o: spacing.Spacing(o.cjk_latin_space),
      "after doubling and punctuation: a space is judged by the characters it separates, in their final form"),
     (None, lambda o: spacing.pangu_space if o.cjk_latin_space == "one" else None, "only for the 'one' policy"),
-    ("dedupe_punctuation", lambda o: punctuation.dedupe_punctuation,
+    ("dedupe_punctuation", lambda o: _dedupe_then_undouble if o.undo_fake_bold else punctuation.dedupe_punctuation,
      "after the ellipsis took 。。。, and after width and spacing, which can bring two ，together"),
     (None, lambda o: ConvertScript(o.convert) if o.convert else None,
      "last: conversion is a choice about the clean text, and OpenCC works best on whole paragraphs"),
