@@ -29,8 +29,6 @@ _DATE_HEAD = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:�
 _DIGITS = regex.compile(r"\d+")
 _END_PUNCT = regex.compile(r"[，。！？；：,.!?;:、]")
 
-# decide(lines, i, prev_nonblank, next_nonblank) -> drop line i?
-Decide = Callable[[list[str], list[int], int], bool]
 
 
 def _neighbours(stripped: list[str]) -> tuple[list[int], list[int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ..chars import CJK_CLOSE, CJK_PUNCT
+from ..chars import ASCII_TO_CJK, CJK_CLOSE, CJK_PUNCT
 from ..core import Edit, Normalizer, Rule, check_text
 
 _HAN = r"\p{Han}"
@@ -145,7 +145,7 @@ class Quotes(Normalizer):
 _CLOSERS = regex.escape(CJK_CLOSE)
 _PAREN_PAIR = regex.compile(r"\(([^()\n]{0,80})\)")
 _HANRE = regex.compile(_HAN)
-_MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_MARKS = ASCII_TO_CJK
 
 
 def _mark(c: str, prev: str, nxt: str) -> str:
