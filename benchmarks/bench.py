@@ -94,10 +94,11 @@ def speed(mb: float) -> dict:
     t = text
     for step in pipe.steps:
         st = best_of(step, t, repeat=1)
-        steps[step.name] = round(st / base, 2)
+        key = step.name if step.name not in steps else f"{step.name} (again)"
+        steps[key] = round(st / base, 2)
         t = step(t)
     res["steps_ratio"] = steps
-    layout = ("undo_fake_bold", "drop_page_numbers", "drop_running_heads", "drop_stranded_chars", "reflow", "spacing")
+    layout = ("undo_fake_bold", "undo_fake_bold (again)", "drop_page_numbers", "drop_running_heads", "drop_stranded_chars", "reflow", "spacing")
     punct = ("quotes", "cjk_parentheses", "cjk_punctuation", "fix_ellipsis", "fix_dash", "dedupe_punctuation")
     res["layout_ratio"] = round(sum(v for k, v in steps.items() if k in layout), 2)
     res["punctuation_ratio"] = round(sum(v for k, v in steps.items() if k in punct), 2)

@@ -15,14 +15,10 @@ from dataclasses import fields
 from typing import Sequence
 
 from . import __version__
-from .options import OPENCC_CONFIGS, OptionError, Options
+from .options import CHOICES, OPENCC_CONFIGS, OptionError, Options
 from .presets import PRESETS, build, preset
 
 _SEPARATORS = {"line": "\n", "blank": "\n\n"}
-_CHOICES = {
-    "cjk_latin_space": ("none", "one", "keep"),
-    "quotes": ("curly", "corner", "keep"),
-}
 
 
 class UserError(Exception):
@@ -46,8 +42,8 @@ def _parser() -> argparse.ArgumentParser:
             g.add_argument(flag, choices=sorted(_SEPARATORS), default=None, help="'line' (default) or 'blank' between paragraphs")
         elif f.name == "convert":
             g.add_argument(flag, metavar="CONFIG", default=None, help=f"OpenCC configuration: {', '.join(OPENCC_CONFIGS)}")
-        elif f.name in _CHOICES:
-            g.add_argument(flag, choices=_CHOICES[f.name], default=None)
+        elif f.name in CHOICES:
+            g.add_argument(flag, choices=CHOICES[f.name], default=None)
         else:
             g.add_argument(flag, action=argparse.BooleanOptionalAction, default=None)
     return p

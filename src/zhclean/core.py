@@ -98,6 +98,37 @@ def _checked(fn):
     return wrapper
 
 
+def line_edits(before: str, after: str, by_char: bool = False) -> list[Edit]:
+    """Edits line by line (linear): one trimmed edit per changed line, or, with
+    ``by_char`` and equal line lengths, one per run of changed characters (what a
+    1:1 conversion such as OpenCC s2t changes). Falls back to one edit when the
+    number of lines differs."""
+    a, b = before.split("\n"), after.split("\n")
+    if len(a) != len(b):
+        return diff_edits(before, after)
+    edits: list[Edit] = []
+    pos = 0
+    for la, lb in zip(a, b):
+        if la != lb:
+            if by_char and len(la) == len(lb):
+                i, n = 0, len(la)
+                while i < n:
+                    if la[i] == lb[i]:
+                        i += 1
+                        continue
+                    j = i
+                    while j < n and la[j] != lb[j]:
+                        j += 1
+                    edits.append(Edit(pos + i, pos + j, lb[i:j]))
+                    i = j
+            else:
+                e = _trimmed(pos, la, lb)
+                if e is not None:
+                    edits.append(e)
+        pos += len(la) + 1
+    return edits
+
+
 class Normalizer:
     """Base class: a named text -> text function with tracked edits.
 
@@ -218,20 +249,6 @@ class Wrapped(Normalizer):
 
     def edits(self, text: str) -> list[Edit]:
         out = self(text)
-        if out is text or out == text:
+        if out == text:
             return []
-        if not self.per_line:
-            return diff_edits(text, out)
-        a = text.split("\n")
-        b = out.split("\n")
-        if len(a) != len(b):
-            return diff_edits(text, out)
-        edits: list[Edit] = []
-        pos = 0
-        for la, lb in zip(a, b):
-            if la != lb:
-                e = _trimmed(pos, la, lb)
-                if e is not None:
-                    edits.append(e)
-            pos += len(la) + 1
-        return edits
+        return line_edits(text, out) if self.per_line else diff_edits(text, out)

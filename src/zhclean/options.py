@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-__all__ = ["Options", "OptionError", "OPENCC_CONFIGS"]
+__all__ = ["Options", "OptionError", "OPENCC_CONFIGS", "CHOICES"]
 
 OPENCC_CONFIGS = (
     "s2t", "t2s", "s2tw", "tw2s", "s2hk", "hk2s", "s2twp", "tw2sp", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
@@ -51,7 +51,7 @@ class Options:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            allowed = _CHOICES.get(f.name)
+            allowed = CHOICES.get(f.name)
             if allowed is not None:
                 if value not in allowed:
                     shown = ", ".join(repr(a) for a in allowed)
@@ -69,7 +69,7 @@ class Options:
         return replace(base or cls(), **kwargs)
 
 
-_CHOICES: dict[str, tuple[object, ...]] = {
+CHOICES: dict[str, tuple[object, ...]] = {
     "paragraph_separator": ("\n", "\n\n"),
     "cjk_latin_space": ("none", "one", "keep"),
     "quotes": ("curly", "corner", "keep"),

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .core import Edit, Normalizer, apply_edits, check_text
+from .core import Edit, Normalizer, apply_edits, check_text, diff_edits
 
 __all__ = ["Pipeline", "Result", "Change", "OffsetMap"]
 
@@ -122,8 +122,6 @@ class Pipeline(Normalizer):
     def edits(self, text: str) -> list[Edit]:
         # Composed edits are not needed by anyone; a single prefix/suffix diff
         # keeps Pipeline usable as a step inside another pipeline.
-        from .core import diff_edits
-
         return diff_edits(text, self(text))
 
     def explain(self, text: str) -> Result:

@@ -10,22 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable
 
-from .core import Normalizer, Wrapped
+from .core import Normalizer
 from .normalizers import doubling, encoding, furniture, paragraphs, punctuation, spacing, whitespace, width
 from .normalizers.script import ConvertScript
 from .options import Options, OptionError
 from .pipeline import Pipeline
 
 __all__ = ["PRESETS", "STEPS", "build", "preset"]
-
-def _dedupe_then_undouble_fn(text: str) -> str:
-    # Removing a doubled mark or a space can join tokens into one that looks
-    # fake-bold ("一，一，，" -> "一，一，"); undoing it here keeps clean() idempotent.
-    # Costs one more doubling pass (see the issue 5 note).
-    return doubling.undo_fake_bold(punctuation.dedupe_punctuation(text))
-
-
-_dedupe_then_undouble = Wrapped("dedupe_punctuation", _dedupe_then_undouble_fn)
 
 # (option that switches it on, factory, why it sits here)
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
@@ -58,8 +49,11 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("close_spacing", lambda o: spacing.Spacing(o.cjk_latin_space),
      "after doubling and punctuation: a space is judged by the characters it separates, in their final form"),
     (None, lambda o: spacing.pangu_space if o.cjk_latin_space == "one" else None, "only for the 'one' policy"),
-    ("dedupe_punctuation", lambda o: _dedupe_then_undouble if o.undo_fake_bold else punctuation.dedupe_punctuation,
+    ("dedupe_punctuation", lambda o: punctuation.dedupe_punctuation,
      "after the ellipsis took 。。。, and after width and spacing, which can bring two ，together"),
+    ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
+     "again, last of the layout steps: dedupe and spacing can join tokens into one that looks "
+     "fake-bold (一，一，， -> 一，一，), and clean() must be idempotent"),
     (None, lambda o: ConvertScript(o.convert) if o.convert else None,
      "last: conversion is a choice about the clean text, and OpenCC works best on whole paragraphs"),
 )

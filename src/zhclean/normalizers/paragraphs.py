@@ -114,26 +114,25 @@ class Reflow(Step):
             return _column_width([w for w in short_w[max(0, lo) : hi] if w is not None])
 
         cols = [col_of(i - WINDOW, i + WINDOW + 1) for i in range(n)]
-        lefts = [col_of(i - WINDOW, i + 1) for i in range(n)]
         rights = [col_of(i, i + WINDOW + 1) for i in range(n)]
+        # The narrowest and widest of the estimates (centre, left, right) per line.
+        lo: list[float | None] = []
+        hi: list[float | None] = []
+        for i in range(n):
+            known = [c for c in (cols[i], col_of(i - WINDOW, i + 1), rights[i]) if c is not None]
+            lo.append(min(known) if known else None)
+            hi.append(max(known) if known else None)
 
         def full(i: int, slack: float = SLACK, strict: bool = False) -> bool:
-            # strict: against the widest column estimate (a finished line must be
-            # really full to go on); otherwise any estimate will do.
-            w = items[i].width
-            known = [c for c in (cols[i], lefts[i], rights[i]) if c is not None]
-            if w < 4 or not known:
-                return False
-            return w >= (max(known) if strict else min(known)) - slack
-
-        def max_col(i: int) -> float | None:
-            known = [c for c in (cols[i], lefts[i], rights[i]) if c is not None]
-            return max(known) if known else None
+            # strict: against the widest estimate (a finished line must be really
+            # full to go on); otherwise any estimate will do.
+            col = hi[i] if strict else lo[i]
+            return col is not None and items[i].width >= 4 and items[i].width >= col - slack
 
         # Does this text keep first-line indents of column paragraphs?
         indented_doc = any(it.indent >= 2 and not it.long for it in items)
         join = [False] * (n - 1)
-        moved: dict[int, int] = {}  # caption index -> index of the line it follows
+        moved: set[int] = set()  # captions taken out of the sentence they interrupt
         para_start = True
         i = 0
         while i < n - 1:
@@ -149,14 +148,14 @@ class Reflow(Step):
                     and b.width > col + SLACK
                     and not b.long
                     and not is_label(b.text)
-                    and self._decide(i, a, c, para_start, full, rights, cols, indented_doc, max_col)
+                    and self._decide(i, a, c, para_start, full, rights, indented_doc, hi)
                 ):
-                    moved[i + 1] = i
+                    moved.add(i + 1)
                     join[i] = join[i + 1] = True
                     i += 2
                     para_start = False
                     continue
-            j = self._decide(i, a, b, para_start, full, rights, cols, indented_doc, max_col)
+            j = self._decide(i, a, b, para_start, full, rights, indented_doc, hi)
             join[i] = j
             para_start = not j
             i += 1
@@ -164,7 +163,7 @@ class Reflow(Step):
         return self._build(text, items, join, moved)
 
     @staticmethod
-    def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights, cols, indented_doc: bool, max_col) -> bool:
+    def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights, indented_doc: bool, hi) -> bool:
         if is_label(a.text) or is_label(b.text):
             return False
         if is_field_line(a.text) or is_field_line(b.text):
@@ -198,7 +197,7 @@ class Reflow(Step):
             # is allowed for on a paragraph's first line.
             shown = min(a.indent, 2)
             indent = FIRST_LINE_INDENT if para_start and not shown else 0.0
-            widest = max_col(i)
+            widest = hi[i]
             aw = a.width + shown
             return (
                 widest is not None
@@ -279,18 +278,23 @@ class Reflow(Step):
             return 0, " "
         return 0, ""
 
-    def _build(self, text: str, items: list[_Line], join: list[bool], moved: dict[int, int]) -> list[Edit]:
+    def _build(self, text: str, items: list[_Line], join: list[bool], moved: set[int]) -> list[Edit]:
         out: list[Edit] = []
         sep = self.separator
         if items[0].start > 0:
             out.append(Edit(0, items[0].start, ""))
         pending: list[str] = []  # captions waiting for the end of their paragraph
 
-        def split(item: _Line) -> None:
+        def flush() -> str:
+            # The paragraph ends here: captions moved out of it follow it.
             nonlocal pending
+            tail = "".join(sep + p for p in pending)
+            pending = []
+            return tail
+
+        def split(item: _Line) -> None:
             for s0, s1 in item.splits:
-                out.append(Edit(s0, s1, "".join(sep + p for p in pending) + sep))
-                pending = []
+                out.append(Edit(s0, s1, flush() + sep))
 
         n = len(items)
         i = 0
@@ -312,19 +316,14 @@ class Reflow(Step):
                 if gap != ins:
                     out.append(Edit(a.end - drop, b.start, ins))
             else:
-                tail = "".join(sep + p for p in pending)
-                pending = []
+                tail = flush()
                 if text[a.end : b.start] != sep or tail:
                     out.append(Edit(a.end, b.start, tail + sep))
             split(b)
             i += 1
         last = items[-1]
-        tail = "".join(sep + p for p in pending)
+        tail = flush()
         if last.end < len(text) or tail:
             out.append(Edit(last.end, len(text), tail))
         return out
 
-
-def reflow(separator: str = "\n") -> Reflow:
-    """A reflow normaliser with the given paragraph separator."""
-    return Reflow(separator)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from ..chars import ASCII_TO_CJK, CJK_CLOSE, CJK_PUNCT
-from ..core import Edit, Normalizer, Rule, check_text
+from ..chars import ASCII_TO_CJK, CJK_PUNCT
+from ..core import Edit, Normalizer, Rule, apply_edits, check_text
 
 _HAN = r"\p{Han}"
 _CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
@@ -137,12 +137,9 @@ class Quotes(Normalizer):
         check_text(text)
         if '"' not in text and "'" not in text and not (self.table and regex.search("[“”‘’]", text)):
             return text
-        from ..core import apply_edits
-
         return apply_edits(text, self.edits(text))
 
 
-_CLOSERS = regex.escape(CJK_CLOSE)
 _PAREN_PAIR = regex.compile(r"\(([^()\n]{0,80})\)")
 _HANRE = regex.compile(_HAN)
 _MARKS = ASCII_TO_CJK
@@ -194,12 +191,9 @@ def _paren(m: "regex.Match[str]") -> str:
     han_out = bool(before) and _HANRE.match(before) is not None
     han_after = bool(after) and (_HANRE.match(after) is not None or after in CJK_PUNCT)
     if _HANRE.search(inner) or (han_out and han_after and len(inner) <= 12):
-        return "（" + _width_inner(inner) + "）"
+        # Marks inside are left to cjk_punctuation, which runs next and sees （.
+        return "（" + inner + "）"
     return m.group()
-
-
-def _width_inner(inner: str) -> str:
-    return _MARK_RE.sub(_width_repl, inner)
 
 
 _MARK_RE = regex.compile(r"(?<! ) *[,;:?!.]+ *")

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import opencc
 
-from ..core import Edit, Normalizer, check_text, diff_edits
+from ..core import Edit, Normalizer, check_text, line_edits
 from ..options import OPENCC_CONFIGS, OptionError
 
 
@@ -33,32 +33,7 @@ class ConvertScript(Normalizer):
         return _converter(self.config).convert(text)
 
     def edits(self, text: str) -> list[Edit]:
-        # Report per changed word: equal-length lines are compared character by
-        # character (runs of changes); lines whose length changed (phrase
-        # conversion such as s2twp) get one edit per line.
-        out_text = self(text)
-        if out_text == text:
-            return []
-        a, b = text.split("\n"), out_text.split("\n")
-        if len(a) != len(b):
-            return diff_edits(text, out_text)
-        edits: list[Edit] = []
-        pos = 0
-        for la, lb in zip(a, b):
-            if la != lb:
-                if len(la) == len(lb):
-                    i = 0
-                    n = len(la)
-                    while i < n:
-                        if la[i] != lb[i]:
-                            j = i
-                            while j < n and la[j] != lb[j]:
-                                j += 1
-                            edits.append(Edit(pos + i, pos + j, lb[i:j]))
-                            i = j
-                        else:
-                            i += 1
-                else:
-                    edits.extend(Edit(e.start + pos, e.end + pos, e.new) for e in diff_edits(la, lb))
-            pos += len(la) + 1
-        return edits
+        # Per run of changed characters where a line keeps its length, else per line
+        # (phrase conversion such as s2twp changes lengths).
+        out = self(text)
+        return [] if out == text else line_edits(text, out, by_char=True)
