@@ -37,10 +37,15 @@ def test_output_file_and_preset(tmp_path):
 
 def test_explain_writes_json_lines(tmp_path):
     src = tmp_path / "in.txt"
-    src.write_text("突袭,疫情", encoding="utf-8")
+    src.write_text('突袭,疫情 "他说', encoding="utf-8")
     p = run(["--explain", str(src)])
     rows = [json.loads(line) for line in p.stdout.decode().splitlines()]
-    assert rows == [{"file": str(src), "step": "cjk_punctuation", "start": 2, "end": 3, "before": ",", "after": "，"}]
+    assert rows == [
+        {"file": str(src), "kind": "change", "step": "quotes", "start": 6, "end": 7, "before": '"', "after": "“"},
+        {"file": str(src), "kind": "change", "step": "cjk_punctuation", "start": 2, "end": 3, "before": ",", "after": "，"},
+        {"file": str(src), "kind": "change", "step": "spacing", "start": 5, "end": 6, "before": " ", "after": ""},
+        {"file": str(src), "kind": "notice", "step": "quotes", "start": 6, "end": 7, "text": '"', "message": "unpaired straight quote, read as an opening quote"},
+    ]
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.explain:
                 result = pipe.explain(text)
                 for c in result.changes:
-                    chunks.append(json.dumps({"file": name, **c.as_dict()}, ensure_ascii=False) + "\n")
+                    chunks.append(json.dumps({"file": name, "kind": "change", **c.as_dict()}, ensure_ascii=False) + "\n")
+                for n in result.notices:
+                    chunks.append(json.dumps({"file": name, "kind": "notice", **n.as_dict()}, ensure_ascii=False) + "\n")
             else:
                 out = pipe(text)
                 chunks.append(out if out.endswith("\n") or not out else out + "\n")

@@ -20,6 +20,7 @@ import regex
 
 __all__ = [
     "Edit",
+    "Note",
     "Normalizer",
     "Rule",
     "Table",
@@ -38,6 +39,15 @@ class Edit:
     start: int
     end: int
     new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something a normaliser saw and deliberately did not fix (offsets in its input)."""
+
+    start: int
+    end: int
+    message: str
 
 
 def check_text(text: object) -> str:
@@ -151,6 +161,10 @@ class Normalizer:
     def edits(self, text: str) -> list[Edit]:
         """Sorted, non-overlapping edits turning ``text`` into ``self(text)``."""
         return diff_edits(text, self(text))
+
+    def notes(self, text: str) -> list[Note]:
+        """What this normaliser left alone but a reader should know (e.g. an unpaired quote)."""
+        return []
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}>"

@@ -11,9 +11,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .core import Edit, Normalizer, apply_edits, check_text, diff_edits
+from .core import Edit, Normalizer, Note, apply_edits, check_text, diff_edits
 
-__all__ = ["Pipeline", "Result", "Change", "OffsetMap"]
+__all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,21 @@ class Change:
     def as_dict(self) -> dict[str, object]:
         """The change as a JSON-ready dict."""
         return {"step": self.step, "start": self.start, "end": self.end, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something ``step`` left as found and reports instead of guessing, at raw offsets ``start:end``."""
+
+    step: str
+    start: int
+    end: int
+    text: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The notice as a JSON-ready dict."""
+        return {"step": self.step, "start": self.start, "end": self.end, "text": self.text, "message": self.message}
 
 
 class OffsetMap:
@@ -81,6 +96,7 @@ class Result:
     raw: str
     text: str
     changes: list[Change] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -129,7 +145,13 @@ class Pipeline(Normalizer):
         raw = check_text(text)
         maps: list[OffsetMap] = []
         changes: list[Change] = []
+        notices: list[Notice] = []
         for step in self.steps:
+            for n in step.notes(text):
+                start, end = n.start, n.end
+                for m in reversed(maps):
+                    start, end = m.backward(start), m.backward(end, right=True)
+                notices.append(Notice(step.name, start, end, raw[start:end], n.message))
             edits = step.edits(text)
             if not edits:
                 continue
@@ -140,7 +162,7 @@ class Pipeline(Normalizer):
                 changes.append(Change(step.name, start, end, text[e.start : e.end], e.new))
             text = apply_edits(text, edits)
             maps.append(OffsetMap(edits))
-        return Result(raw, text, changes, maps)
+        return Result(raw, text, changes, notices, maps)
 
     def __reduce__(self):
         if self.options is not None:

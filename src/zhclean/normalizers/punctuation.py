@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..chars import ASCII_TO_CJK, CJK_PUNCT
-from ..core import Edit, Normalizer, Rule, apply_edits, check_text
+from ..core import Edit, Normalizer, Note, Rule, apply_edits, check_text
 
 _HAN = r"\p{Han}"
 _CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
@@ -109,21 +109,41 @@ class Quotes(Normalizer):
         # which it is: an opener right before text (after a space, start or CJK
         # punctuation); otherwise it is left as found.
         pairs = [(pos[k], pos[k + 1]) for k in range(0, len(pos) - 1, 2)]
-        for a, b in pairs:
+        inside = self._inside_curly(line, [a for a, _ in pairs]) if q == '"' and "“" in line else ()
+        for n, (a, b) in enumerate(pairs):
+            if inside and inside[n]:
+                # Straight double quotes inside curly double ones are the inner level.
+                op_, cl_ = ("‘", "’") if not self.table else (self.table["‘"], self.table["’"])
+            else:
+                op_, cl_ = op, cl
             inner = line[a + 1 : b]
             # Neighbours past any spaces: spacing removes those spaces later, and
             # the decision must not change when it does.
             near = _before(line, a) + _after(line, b)
             chinese_near = any(c in CJK_PUNCT or self._HANRE.match(c) for c in near)
             if self._HANRE.search(inner) or (not han_only and chinese_near):
-                out.append(Edit(base + a, base + a + 1, op))
-                out.append(Edit(base + b, base + b + 1, cl))
+                out.append(Edit(base + a, base + a + 1, op_))
+                out.append(Edit(base + b, base + b + 1, cl_))
         if len(pos) % 2 and not han_only:
             k = pos[-1]
             prev = line[k - 1] if k else " "
             nxt = _after(line, k) or " "
-            if (prev in " \"'" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
+            # ASCII marks count as the CJK marks cjk_punctuation will make of them,
+            # so the decision is the same before and after that step (idempotence).
+            if (prev in " \"',:;!?(" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append(Edit(base + k, base + k + 1, op))
+
+    @staticmethod
+    def _inside_curly(line: str, starts: list[int]) -> list[bool]:
+        """For each position (ascending), is it inside an open “…” pair? One scan."""
+        flags = []
+        depth = 0
+        i = 0
+        for a in starts:
+            depth = max(0, depth + line.count("“", i, a) - line.count("”", i, a))
+            i = a
+            flags.append(depth > 0)
+        return flags
 
     def edits(self, text: str) -> list[Edit]:
         check_text(text)
@@ -131,6 +151,23 @@ class Quotes(Normalizer):
         for m in self._LINE.finditer(text):
             self._line(m.group(), m.start(), out)
         out.sort(key=lambda e: e.start)
+        return out
+
+    def notes(self, text: str) -> list[Note]:
+        """Every straight double quote in Chinese text that has no partner on its line."""
+        check_text(text)
+        if '"' not in text:
+            return []
+        out: list[Note] = []
+        for m in self._LINE.finditer(text):
+            line = m.group()
+            if line.count('"') % 2 == 0 or self._HANRE.search(line) is None:
+                continue
+            k = line.rfind('"')
+            converted: list[Edit] = []
+            self._straight(line, 0, '"', "“", "”", converted)
+            how = "read as an opening quote" if any(e.start == k for e in converted) else "left as found"
+            out.append(Note(m.start() + k, m.start() + k + 1, f"unpaired straight quote, {how}"))
         return out
 
     def __call__(self, text: str) -> str:
@@ -156,11 +193,32 @@ def _mark(c: str, prev: str, nxt: str) -> str:
         return c
     if prev.isdigit() and nxt.isdigit():
         return c  # 1,000  13:56
-    if han_prev or (han_next and c in ",?!" and not prev.isascii()):
-        return _MARKS[c]
-    if han_next and c in ",?!;" and prev and prev in "\"'":
+    # A mark between a Latin token and Chinese text belongs to the Chinese
+    # sentence (``2.6%,高于`` ``report.pdf,并`` ``ID:张三``); inside a token it
+    # has no Chinese neighbour and stays.
+    if han_prev or han_next:
         return _MARKS[c]
     return c
+
+
+def _final_stop(s: str, start: int) -> bool:
+    """Is the ``.`` at ``start`` ending a Chinese sentence after one Latin token?
+
+    ``联系邮箱：news@example.com.`` ends a Chinese sentence; ``Hello world.`` and
+    ``U.S.A.`` do not. Only a line-final stop is judged, looking back at most 64
+    characters for the Chinese text the token belongs to.
+    """
+    if start >= 2 and s[start - 2] == ".":
+        return False  # an abbreviation: U.S.A.
+    j = start - 1
+    while j >= 0 and start - j <= 64:
+        c = s[j]
+        if c in " \n":
+            return False
+        if _HANRE.match(c) or c in CJK_PUNCT:
+            return True
+        j -= 1
+    return False
 
 
 def _width_repl(m: "regex.Match[str]") -> str:
@@ -178,7 +236,10 @@ def _width_repl(m: "regex.Match[str]") -> str:
     out = []
     for k, c in enumerate(run):
         nxt = run[k + 1] if k + 1 < len(run) else after
-        prev = _mark(c, prev, nxt)
+        if c == "." and run == "." and after in ("", "\n") and prev.isascii() and prev.isalnum():
+            prev = "。" if _final_stop(s, m.start() + len(lead)) else c
+        else:
+            prev = _mark(c, prev, nxt)
         out.append(prev)
     return lead + "".join(out) + trail
 
@@ -187,8 +248,10 @@ def _paren(m: "regex.Match[str]") -> str:
     inner = m.group(1)
     s = m.string
     before = s[m.start() - 1] if m.start() > 0 else ""
-    after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
-    han_out = bool(before) and _HANRE.match(before) is not None
+    after = _after(s, m.end() - 1)  # past any spaces, which spacing removes later
+    # The start of a line counts as Chinese on the outside: list numbers such as
+    # ``(2)落实`` open a Chinese line.
+    han_out = not before or before == "\n" or _HANRE.match(before) is not None or before in CJK_PUNCT
     han_after = bool(after) and (_HANRE.match(after) is not None or after in CJK_PUNCT)
     if _HANRE.search(inner) or (han_out and han_after and len(inner) <= 12):
         # Marks inside are left to cjk_punctuation, which runs next and sees （.

@@ -30,8 +30,11 @@ _PROTECT = [
     regex.compile(r"(?m)^(?:本[报報]\S{0,10}[讯訊]|新[华華]社\S{0,16}[电電]|\S{0,8}网\S{0,10}讯)(?: +(?:记者|記者|通讯员|通訊員|见习记者)\S{1,16}?(?:报道|報道)?)? "),
     # Section labels and kickers: ■ 信息直通车 ZHITONGCHE, / 战鼓催征 / …
     regex.compile(rf"(?m)^(?:[{LABEL_BULLETS}]|/ )[^\n]{{0,60}}$"),
+    # Article and chapter numbers that open a line in statutes and reports:
+    # 第二十三条　本办法… (set with an ideographic space, read as one space).
+    regex.compile(r"(?m)^第[一二三四五六七八九十百千零〇两\d]{1,8}[条章节款编條節] (?=\S)"),
     # A field after a date or headline: 2020年03月04日13:56 来源：…
-    regex.compile(r"(?<! ) +(?=(?:来源|來源|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|原标题|原標題|发布时间|發佈時間|字号|字號|浏览次数)[:：])"),
+    regex.compile(r"(?<![ （(【〔［「『“]) +(?=(?:来源|來源|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|原标题|原標題|发布时间|發佈時間|字号|字號|浏览次数)[:：])"),
 ]
 
 

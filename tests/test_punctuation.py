@@ -1,0 +1,152 @@
+"""Punctuation, quotes, ellipses, dashes and CJK–Latin spacing on sentence tables (spec §3, §4).
+
+The two big tables live in ``cases_punctuation.py`` (the benchmark scores peers on
+them too); the small tables here pin one normaliser or one option each,
+negatives beside positives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import zhclean
+from cases_punctuation import CHANGE, KEEP
+from zhclean.normalizers import punctuation, spacing
+
+
+def _clean(text: str, **options: object) -> str:
+    return zhclean.clean(text, **options).removesuffix("\n")
+
+
+def test_tables_are_big_enough_to_mean_something():
+    assert len(KEEP) >= 100 and len(CHANGE) >= 100
+    assert len({t for _, t in KEEP}) == len(KEEP), "duplicate KEEP rows"
+    assert len({r for _, r, _ in CHANGE}) == len(CHANGE), "duplicate CHANGE rows"
+
+
+@pytest.mark.parametrize("text", [t for _, t in KEEP], ids=[f"{c}-{i}" for i, (c, _) in enumerate(KEEP)])
+def test_must_not_change(text):
+    assert _clean(text) == text
+
+
+@pytest.mark.parametrize("raw, expected", [(r, e) for _, r, e in CHANGE], ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(CHANGE)])
+def test_must_change(raw, expected):
+    assert _clean(raw) == expected
+    assert _clean(expected) == expected  # the expected form is itself clean
+
+
+# --- one normaliser at a time -------------------------------------------------
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("他沉默了⋯⋯", "他沉默了……"),
+        ("他沉默了⋯⋯⋯⋯", "他沉默了…………"),  # a double ellipsis stays double
+        ("Wait...", "Wait..."),  # English
+        ("a...b", "a...b"),  # code, ranges
+        ("range(1..10)", "range(1..10)"),
+        ("他沉默了. . .", "他沉默了. . ."),  # spaced dots are not guessed
+    ],
+)
+def test_fix_ellipsis(raw, expected):
+    assert punctuation.fix_ellipsis(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("这件事--说来话长", "这件事——说来话长"),
+        ("--写在前面", "——写在前面"),
+        ("git commit --amend", "git commit --amend"),  # a command-line flag
+        ("a--b", "a--b"),
+        ("这件事—说来话长", "这件事—说来话长"),  # one em dash is left alone
+        ("----------", "----------"),  # a rule line
+    ],
+)
+def test_fix_dash(raw, expected):
+    assert punctuation.fix_dash(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("北京，，上海", "北京，上海"),
+        ("结束了。。", "结束了。"),
+        ("结束了。。。", "结束了。。。"),  # an ellipsis, fix_ellipsis's business
+        ("快跑！！", "快跑！！"),  # emphasis in prose
+        ("真的吗？？", "真的吗？？"),
+        ("真的吗？！", "真的吗？！"),
+        ("（（徐能））", "（徐能）"),
+        ("（（1）加强领导）", "（（1）加强领导）"),  # nested, not doubled
+    ],
+)
+def test_dedupe_punctuation(raw, expected):
+    assert punctuation.dedupe_punctuation(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, curly, corner",
+    [
+        ('战"疫"', "战“疫”", "战「疫」"),
+        ('"战\'疫\'必胜"', "“战‘疫’必胜”", "「战『疫』必胜」"),
+        ('“战"疫"必胜”', "“战‘疫’必胜”", "「战『疫』必胜」"),
+        ("他说“好”", "他说“好”", "他说「好」"),
+        ('He said "yes".', 'He said "yes".', 'He said "yes".'),  # no Chinese on the line
+        ("It's 他的", "It's 他的", "It's 他的"),  # an apostrophe, not a quote
+        ('身高6\'2"的他', '身高6\'2"的他', '身高6\'2"的他'),  # feet and inches
+    ],
+)
+def test_quote_styles(raw, curly, corner):
+    assert punctuation.Quotes("curly")(raw) == curly
+    assert punctuation.Quotes("corner")(raw) == corner
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ('我们走吧"', "unpaired straight quote, left as found"),
+        ('他说:"我们走', "unpaired straight quote, read as an opening quote"),
+        ('他说 "我们走', "unpaired straight quote, read as an opening quote"),
+        ('"好"他说"走', "unpaired straight quote, read as an opening quote"),
+    ],
+)
+def test_unpaired_quote_is_reported(raw, message):
+    result = zhclean.explain(raw)
+    assert [(n.step, n.text, n.message) for n in result.notices] == [("quotes", '"', message)]
+    n = result.notices[0]
+    assert raw[n.start : n.end] == '"'
+
+
+def test_paired_quotes_give_no_notice():
+    assert zhclean.explain('他说:"我们走"。').notices == []
+
+
+@pytest.mark.parametrize(
+    "raw, none, one, keep",
+    [
+        ("新款 iPhone 正式发布", "新款iPhone正式发布", "新款 iPhone 正式发布", "新款 iPhone 正式发布"),
+        ("全市共有1000名志愿者", "全市共有1000名志愿者", "全市共有 1000 名志愿者", "全市共有1000名志愿者"),
+        ("截至 3 月 1 日", "截至3月1日", "截至 3 月 1 日", "截至 3 月 1 日"),
+        ("员 带 领 群 众", "员带领群众", "员带领群众", "员带领群众"),  # CJK–CJK is never a policy question
+        ("使用 Python 3.11 版本", "使用Python 3.11版本", "使用 Python 3.11 版本", "使用 Python 3.11 版本"),
+        ("“OK”好的", "“OK”好的", "“OK”好的", "“OK”好的"),  # no space next to CJK punctuation
+    ],
+)
+def test_cjk_latin_space_policy(raw, none, one, keep):
+    assert _clean(raw, cjk_latin_space="none") == none
+    assert _clean(raw, cjk_latin_space="one") == one
+    assert _clean(raw, cjk_latin_space="keep") == keep
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "记者 黄合 通讯员 勇祖轩",
+        "（徐能 摄）",
+        "2020年03月04日13:56 来源：人民网",
+        "■ 信息直通车 ZHITONGCHE",
+        "第二十三条 本办法自发布之日起施行。",
+    ],
+)
+def test_field_separators_are_kept(text):
+    assert spacing.spacing("none")(text) == text
