@@ -1,11 +1,14 @@
-"""zhclean benchmark: accuracy on the seeds and speed as ratios to one regex pass.
+"""zhclean benchmark: accuracy and speed against the peers, as ratios to one regex pass.
 
-    python benchmarks/bench.py [--mb 5] [--out benchmarks/out]
+    pip install -e '.[bench]'
+    python benchmarks/bench.py                 # the README tables (10 MB, scaling to 100 MB)
+    python benchmarks/bench.py --mb 1 --scale 1,10 --fast   # a quick look
 
-Writes results.json and results.md. Speeds are ratios against a baseline measured
-in the same run (one `regex` pass of (?<=\\p{Han}) (?=\\p{Han}) over the same text),
-because absolute MB/s vary by +-30% on shared machines. Never run by the tests
-(a smoke test runs it with --mb 0.05).
+Writes ``results.json`` and ``results.md`` into ``--out``. Every speed is a ratio to
+a baseline measured in the same run — one ``regex`` pass of
+``(?<=\\p{Han}) (?=\\p{Han})`` over the same text — because absolute MB/s vary by
+±30% on shared machines. The CLI sections (memory, parallel) live in
+``cli_bench.py``. Never run by the tests; a smoke test runs it on a tiny input.
 """
 
 from __future__ import annotations
@@ -13,15 +16,22 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import sys
 import time
 from datetime import date
 from pathlib import Path
 
 import regex
 
-import zhclean
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-ROOT = Path(__file__).resolve().parent.parent
+import peers  # noqa: E402
+import punctuation  # noqa: E402
+
+import zhclean  # noqa: E402
+
+ROOT = HERE.parent
 SEEDS = sorted(p for p in (ROOT / "seeds").glob("*.txt") if not p.name.endswith(".expected.txt"))
 BASELINE = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 
@@ -35,8 +45,17 @@ def best_of(fn, text: str, repeat: int = 3) -> float:
     return best
 
 
+def baseline(text: str) -> float:
+    return best_of(lambda t: BASELINE.sub("", t), text, repeat=5)
+
+
 def levenshtein(a: str, b: str) -> int:
-    # Plain O(n*m) DP in Python; seeds are ~10k characters, so this runs in seconds.
+    try:
+        from rapidfuzz.distance import Levenshtein  # C++; the bench extra installs it
+    except ImportError:
+        Levenshtein = None
+    if Levenshtein is not None:
+        return Levenshtein.distance(a, b)
     if len(a) < len(b):
         a, b = b, a
     prev = list(range(len(b) + 1))
@@ -52,45 +71,59 @@ def boundaries(text: str) -> set[int]:
     """Paragraph boundaries as offsets into the text with all whitespace removed."""
     out, pos = set(), 0
     for para in text.split("\n"):
-        pos += len("".join(para.split()))
-        out.add(pos)
+        if para.strip():
+            pos += len("".join(para.split()))
+            out.add(pos)
     return out
 
 
-def accuracy(fast: bool) -> list[dict]:
-    rows = []
+def quality(out: str, gold: str, raw: str, fast: bool) -> dict:
+    row: dict = {"exact": out.rstrip("\n") == gold.rstrip("\n")}
+    if not fast:
+        squeeze = lambda s: "".join(s.split())  # noqa: E731
+        row["cer"] = levenshtein(out, gold) / len(gold)
+        row["cer_no_ws"] = levenshtein(squeeze(out), squeeze(gold)) / len(squeeze(gold))
+    g, o = boundaries(gold), boundaries(out)
+    tp = len(g & o)
+    prec, rec = (tp / len(o) if o else 0.0), tp / len(g)
+    row.update(precision=prec, recall=rec, f1=2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return row
+
+
+def accuracy(cleaners: dict, fast: bool) -> dict:
+    """Per tool, per seed: exact match, CER with and without whitespace, paragraph P/R/F1."""
+    res: dict = {}
     for p in SEEDS:
         raw = p.read_text(encoding="utf-8")
         gold = p.with_name(p.name[:-4] + ".expected.txt").read_text(encoding="utf-8")
-        out = zhclean.clean(raw)
-        row = {"seed": p.name[:3], "exact": out == gold}
-        if not fast:
-            squeeze = lambda s: "".join(s.split())  # noqa: E731
-            row["cer"] = levenshtein(out, gold) / len(gold)
-            row["cer_no_ws"] = levenshtein(squeeze(out), squeeze(gold)) / len(squeeze(gold))
-            row["cer_raw"] = levenshtein(raw, gold) / len(gold)
-        g, o = boundaries(gold), boundaries(out)
-        tp = len(g & o)
-        prec, rec = tp / len(o), tp / len(g)
-        row.update(precision=prec, recall=rec, f1=2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-        rows.append(row)
-    return rows
+        res.setdefault("raw input", {})[p.name[:3]] = quality(raw, gold, raw, fast)
+        for name, fn in cleaners.items():
+            res.setdefault(name, {})[p.name[:3]] = quality(fn(raw), gold, raw, fast)
+    return res
 
 
-def speed(mb: float) -> dict:
-    corpus = "\n\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
-    text = corpus * max(1, int(mb * 1e6 / len(corpus.encode("utf-8"))))
-    size = len(text.encode("utf-8")) / 1e6
+def corpus(mb: float) -> str:
+    one = "\n\n".join(p.read_text(encoding="utf-8") for p in SEEDS) + "\n\n"
+    n = max(1, round(mb * 1e6 / len(one.encode("utf-8"))))
+    return one * n
+
+
+def size_mb(text: str) -> float:
+    return len(text.encode("utf-8")) / 1e6
+
+
+def speed(text: str, cleaners: dict) -> dict:
+    size = size_mb(text)
     pipe = zhclean.pipeline()
-    base = best_of(lambda t: BASELINE.sub("", t), text)
-    res = {"mb": round(size, 2), "baseline_mb_s": round(size / base, 1)}
+    base = baseline(text)
+    res: dict = {"mb": round(size, 2), "baseline_mb_s": round(size / base, 1)}
     clean_t = best_of(pipe, text)
     res["clean_ratio"] = round(clean_t / base, 2)
     res["clean_mb_s"] = round(size / clean_t, 2)
     explain_t = best_of(pipe.explain, text, repeat=1)
     res["explain_ratio"] = round(explain_t / base, 2)
     res["explain_over_clean"] = round(explain_t / clean_t, 2)
-    steps = {}
+    steps: dict = {}
     t = text
     for step in pipe.steps:
         st = best_of(step, t, repeat=1)
@@ -102,36 +135,120 @@ def speed(mb: float) -> dict:
     punct = ("quotes", "cjk_parentheses", "cjk_punctuation", "fix_ellipsis", "fix_dash", "dedupe_punctuation")
     res["layout_ratio"] = round(sum(v for k, v in steps.items() if k in layout), 2)
     res["punctuation_ratio"] = round(sum(v for k, v in steps.items() if k in punct), 2)
+    # Peers on a slice (some run at ~1 MB/s), against the baseline on the same slice.
+    part = text[: max(1, len(text) // 5)]
+    pbase = baseline(part)
+    res["peers_ratio"] = {}
+    for name, fn in cleaners.items():
+        if name == "zhclean":
+            continue
+        pt = best_of(fn, part, repeat=1)
+        res["peers_ratio"][name] = {"ratio": round(pt / pbase, 2), "mb_s": round(size_mb(part) / pt, 2)}
     return res
+
+
+def scaling(sizes: list[float]) -> dict:
+    """clean() time at each size; linear means t(10x) / (10 * t(x)) close to 1."""
+    pipe = zhclean.pipeline()
+    rows = []
+    for mb in sizes:
+        text = corpus(mb)
+        t = best_of(pipe, text, repeat=1 if mb >= 50 else 2)
+        rows.append({"mb": round(size_mb(text), 1), "seconds": round(t, 3), "ratio": round(t / baseline(text), 2)})
+        del text
+    for a, b in zip(rows, rows[1:]):
+        b["vs_linear"] = round(b["seconds"] / (a["seconds"] * b["mb"] / a["mb"]), 3)
+    return {"rows": rows}
+
+
+def adversarial_inputs(mb: float) -> dict[str, str]:
+    n = int(mb * 1e6 / 3)  # Han characters are 3 bytes in UTF-8
+    para = "员带领群众一起投身战疫，党员干部冲在一线。"
+    return {
+        "one long line": (para * (n // len(para) + 1))[:n],
+        "all spaces": " " * (n * 3),
+        "one character repeated": "疫" * n,
+        "doubled text": ("先锋有我先锋有我，，" * (n // 10 + 1))[:n],
+        "letter-spaced": ("员 " * (n // 2 + 1))[: n * 2],
+        "blank lines": "\n" * (n * 3),
+        "alternating CJK and quotes": ('战"' * (n // 2 + 1))[:n],
+        "short lines": ("党员\n" * (n // 3 + 1))[:n],
+    }
+
+
+def adversarial(mb: float) -> dict:
+    """clean() on hostile inputs of the same size as normal text, as a ratio to normal text."""
+    pipe = zhclean.pipeline()
+    normal = corpus(mb)
+    t_normal = best_of(pipe, normal, repeat=2)
+    res = {"mb": round(size_mb(normal), 2), "normal_seconds": round(t_normal, 3), "inputs": {}}
+    for name, text in adversarial_inputs(size_mb(normal)).items():
+        t = best_of(pipe, text, repeat=1)
+        res["inputs"][name] = {"seconds": round(t, 3), "vs_normal": round(t / t_normal, 2)}
+    return res
+
+
+def markdown(result: dict) -> str:
+    md = [f"# zhclean benchmark ({result['date']}, {result['machine']})", ""]
+    acc = result["accuracy"]
+    md += ["## Accuracy on the seeds (mean over 5 seeds)", "",
+           "| tool | exact | CER | CER (no whitespace) | para P | para R | para F1 |", "|---|---|---|---|---|---|---|"]
+    for name, seeds in acc.items():
+        rows = list(seeds.values())
+        mean = lambda k: sum(r.get(k, float("nan")) for r in rows) / len(rows)  # noqa: E731
+        md.append(f"| {name} | {sum(r['exact'] for r in rows)}/{len(rows)} | {mean('cer'):.4f} | {mean('cer_no_ws'):.4f} | "
+                  f"{mean('precision'):.3f} | {mean('recall'):.3f} | {mean('f1'):.3f} |")
+    for name, why in result["skipped"].items():
+        md.append(f"| {name} | skipped: {why} | | | | | |")
+    md += ["", "## Punctuation tables (tests/cases_punctuation.py)", ""] + punctuation.markdown(result["punctuation"])
+    s = result["speed"]
+    md += ["", f"## Speed on {s['mb']} MB (ratio = time / one regex pass; baseline {s['baseline_mb_s']} MB/s)", "",
+           f"- clean(): **{s['clean_ratio']}x** ({s['clean_mb_s']} MB/s)",
+           f"- explain(): {s['explain_ratio']}x ({s['explain_over_clean']}x clean())",
+           f"- layout steps: {s['layout_ratio']}x; punctuation steps: {s['punctuation_ratio']}x", "",
+           "| peer | ratio | MB/s |", "|---|---|---|"]
+    md += [f"| {k} | {v['ratio']}x | {v['mb_s']} |" for k, v in s["peers_ratio"].items()]
+    md += ["", "| step | ratio |", "|---|---|"] + [f"| {k} | {v} |" for k, v in s["steps_ratio"].items()]
+    if result.get("scaling"):
+        md += ["", "## Scaling (clean())", "", "| MB | seconds | ratio | vs linear |", "|---|---|---|---|"]
+        md += [f"| {r['mb']} | {r['seconds']} | {r['ratio']}x | {r.get('vs_linear', '')} |" for r in result["scaling"]["rows"]]
+    if result.get("adversarial"):
+        a = result["adversarial"]
+        md += ["", f"## Adversarial inputs ({a['mb']} MB each; normal text {a['normal_seconds']} s)", "",
+               "| input | seconds | vs normal text |", "|---|---|---|"]
+        md += [f"| {k} | {v['seconds']} | {v['vs_normal']}x |" for k, v in a["inputs"].items()]
+    return "\n".join(md) + "\n"
 
 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=5.0, help="size of the speed corpus in MB")
-    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "out"))
-    ap.add_argument("--fast", action="store_true", help="skip the character error rate (slow DP)")
+    ap.add_argument("--mb", type=float, default=10.0, help="size of the speed corpus in MB (default 10)")
+    ap.add_argument("--scale", default="1,10,100", help="sizes in MB for the scaling run; '' to skip")
+    ap.add_argument("--adversarial-mb", type=float, default=1.0, help="size of each adversarial input; 0 to skip")
+    ap.add_argument("--out", default=str(HERE / "out"))
+    ap.add_argument("--fast", action="store_true", help="skip the character error rate")
+    ap.add_argument("--peers", default=",".join(peers.LOADERS), help="comma-separated tools to compare")
     args = ap.parse_args(argv)
+    cleaners, skipped = peers.load([p for p in args.peers.split(",") if p])
     result = {
         "date": date.today().isoformat(),
-        "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),
-        "accuracy": accuracy(args.fast),
-        "speed": speed(args.mb),
+        "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".replace("  ", " "),
+        "skipped": skipped,
+        "accuracy": accuracy(cleaners, args.fast),
+        "punctuation": punctuation.run(),
+        "speed": speed(corpus(args.mb), cleaners),
     }
+    sizes = [float(x) for x in args.scale.split(",") if x]
+    if sizes:
+        result["scaling"] = scaling(sizes)
+    if args.adversarial_mb > 0:
+        result["adversarial"] = adversarial(args.adversarial_mb)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
-    md = [f"# zhclean benchmark ({result['date']}, {result['machine']})", "", "## Accuracy on the seeds", "",
-          "| seed | exact | CER | CER (no whitespace) | CER of raw | para P | para R | para F1 |", "|---|---|---|---|---|---|---|---|"]
-    for r in result["accuracy"]:
-        md.append(f"| {r['seed']} | {r['exact']} | {r.get('cer', float('nan')):.4f} | {r.get('cer_no_ws', float('nan')):.4f} | "
-                  f"{r.get('cer_raw', float('nan')):.4f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} |")
-    s = result["speed"]
-    md += ["", f"## Speed on {s['mb']} MB (ratio = time / one regex pass; baseline {s['baseline_mb_s']} MB/s)", "",
-           f"- clean(): {s['clean_ratio']}x ({s['clean_mb_s']} MB/s)", f"- explain(): {s['explain_ratio']}x ({s['explain_over_clean']}x clean())",
-           f"- layout steps: {s['layout_ratio']}x; punctuation steps: {s['punctuation_ratio']}x", "", "| step | ratio |", "|---|---|"]
-    md += [f"| {k} | {v} |" for k, v in s["steps_ratio"].items()]
-    (out / "results.md").write_text("\n".join(md) + "\n", encoding="utf-8")
-    print("\n".join(md))
+    md = markdown(result)
+    (out / "results.md").write_text(md, encoding="utf-8")
+    print(md)
     return result
 
 

@@ -130,7 +130,7 @@ class Quotes(Normalizer):
             nxt = _after(line, k) or " "
             # ASCII marks count as the CJK marks cjk_punctuation will make of them,
             # so the decision is the same before and after that step (idempotence).
-            if (prev in " \"',:;!?(" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
+            if (prev in " \"',.:;!?(" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append(Edit(base + k, base + k + 1, op))
 
     @staticmethod
