@@ -18,12 +18,10 @@ _SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
 
 def width(s: str) -> float:
     """Printed width in full-width columns: ASCII counts half, spaces nothing."""
-    w = 0.0
-    for c in s:
-        if c == " ":
-            continue
-        w += 0.5 if c < "\u0080" else 1.0
-    return w
+    # Counted in C: encoding to ASCII with errors ignored keeps exactly the ASCII
+    # characters (a per-character Python loop cost a fifth of reflow).
+    ascii_n = len(s.encode("ascii", "ignore"))
+    return (len(s) - ascii_n) + 0.5 * (ascii_n - s.count(" "))
 
 
 _TRAILING_GROUP = regex.compile(r"\s*[（(][^（）()\n]{1,24}[）)]$")

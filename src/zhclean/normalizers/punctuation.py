@@ -88,6 +88,8 @@ class Quotes(Normalizer):
 
     _LINE = regex.compile(r"[^\n]*[\"'“”‘’][^\n]*")
     _HANRE = regex.compile(_HAN)
+    _DQ = regex.compile('"')
+    _SQ = regex.compile("'")
 
     def _line(self, line: str, base: int, out: list[Edit]) -> None:
         if self._HANRE.search(line) is None:
@@ -100,7 +102,7 @@ class Quotes(Normalizer):
                     out.append(Edit(base + i, base + i + 1, self.table[c]))
 
     def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[Edit], han_only: bool = False) -> None:
-        pos = [i for i, c in enumerate(line) if c == q]
+        pos = [m.start() for m in (self._DQ if q == '"' else self._SQ).finditer(line)]
         if not pos:
             return
         if self.table:
@@ -222,26 +224,27 @@ def _final_stop(s: str, start: int) -> bool:
 
 
 def _width_repl(m: "regex.Match[str]") -> str:
-    # A run of marks (",." "?!") is decided left to right, each mark seeing the
-    # converted one before it, so one pass gives the final form.
-    # Leading spaces belong to the match so the mark sees the character before
-    # them (spacing removes them later); they are given back unchanged.
+    # A run of marks (",." "?!" ", ,") is decided left to right, each mark seeing
+    # the converted one before it (spaces skipped, as spacing later removes them
+    # next to CJK punctuation), so one pass gives the final form. Spaces inside
+    # and around the run belong to the match only so every mark sees its real
+    # neighbours; they are given back unchanged.
     s = m.string
     whole = m.group()
-    run = whole.strip(" ")
-    lead = whole[: len(whole) - len(whole.lstrip(" "))]
-    trail = whole[len(whole.rstrip(" ")) :]
     prev = s[m.start() - 1] if m.start() > 0 else ""
     after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
-    out = []
-    for k, c in enumerate(run):
-        nxt = run[k + 1] if k + 1 < len(run) else after
-        if c == "." and run == "." and after in ("", "\n") and prev.isascii() and prev.isalnum():
-            prev = "。" if _final_stop(s, m.start() + len(lead)) else c
+    marks = [k for k, c in enumerate(whole) if c != " "]
+    out = list(whole)
+    for n, k in enumerate(marks):
+        c = whole[k]
+        nxt = whole[marks[n + 1]] if n + 1 < len(marks) else after
+        if c == "." and len(marks) == 1 and after in ("", "\n") and prev.isascii() and prev.isalnum():
+            new = "。" if _final_stop(s, m.start() + k) else c
         else:
-            prev = _mark(c, prev, nxt)
-        out.append(prev)
-    return lead + "".join(out) + trail
+            new = _mark(c, prev, nxt)
+        out[k] = new
+        prev = new
+    return "".join(out)
 
 
 def _paren(m: "regex.Match[str]") -> str:
@@ -259,7 +262,7 @@ def _paren(m: "regex.Match[str]") -> str:
     return m.group()
 
 
-_MARK_RE = regex.compile(r"(?<! ) *[,;:?!.]+ *")
+_MARK_RE = regex.compile(r"(?<! ) *[,;:?!.](?: *[,;:?!.])* *")
 
 # Parentheses first, as a pair judged by what they enclose; then single marks,
 # which can then see a converted ）or ” as their Chinese neighbour.
