@@ -52,7 +52,7 @@ def test_explain_writes_json_lines(tmp_path):
     "make, code, needle",
     [
         (lambda d: [str(d / "missing.txt")], 1, "no such file"),
-        (lambda d: [str(d)], 1, "is a directory"),
+        (lambda d: [str(d / "empty")], 1, "is a directory with no files matching"),
         (lambda d: [str(d / "bad.txt")], 1, "not valid UTF-8 at byte offset 3"),
         (lambda d: [str(d / "ok.txt"), "-o", str(d / "ok.txt")], 1, "output file is also an input"),
         (lambda d: ["--quotes", "fancy"], 2, "invalid choice"),
@@ -63,6 +63,7 @@ def test_explain_writes_json_lines(tmp_path):
 def test_user_errors_are_one_line_without_traceback(tmp_path, make, code, needle):
     (tmp_path / "bad.txt").write_bytes("中".encode() + b"\xff\xfe")
     (tmp_path / "ok.txt").write_text("文本", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
     p = run(make(tmp_path))
     err = p.stderr.decode()
     assert p.returncode == code

@@ -8,7 +8,6 @@ column break), see docs/adr/0005-furniture-leaves-blank-line.md.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Callable
 
 import regex
@@ -121,14 +120,29 @@ def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list
     def key(s: str) -> str:
         return _DIGITS.sub("#", s)
 
+    n = len(stripped)
     candidates = [bool(s) and len(s) <= 24 and _END_PUNCT.search(s[-1]) is None and not is_label(s) for s in stripped]
-    counts = Counter(key(s) for s, c in zip(stripped, candidates) if c)
-    drop = [False] * len(stripped)
+    # A running head stands at a page break: a blank line (or the start or end of
+    # the text) on at least one side. A wrapped line inside a paragraph does not.
+    apart = [c and (i == 0 or not stripped[i - 1] or i == n - 1 or not stripped[i + 1]) for i, c in enumerate(candidates)]
+    occurrences: dict[str, list[int]] = {}
+    for i, a in enumerate(apart):
+        if a:
+            occurrences.setdefault(key(stripped[i]), []).append(i)
+    drop = [False] * n
     for i, s in enumerate(stripped):
-        if not candidates[i]:
-            continue
-        if counts[key(s)] >= 3 or _PUBLICATION.fullmatch(s) or _DATE_HEAD.fullmatch(s):
+        if candidates[i] and (_PUBLICATION.fullmatch(s) or _DATE_HEAD.fullmatch(s)):
             drop[i] = True
+    for found in occurrences.values():
+        if len(found) < 3:
+            continue
+        # A head repeats on pages with different text around it. The same line
+        # in the same surroundings each time is a repeated document (or a
+        # repeated passage), which is real text and stays.
+        contexts = {(stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[i]] if nxt[i] >= 0 else "") for i in found}
+        if len(contexts) >= 3:
+            for i in found:
+                drop[i] = True
     return drop
 
 

@@ -33,6 +33,8 @@ INDENT_SLACK = 4.0
 CLOSED_SLACK = 1.5
 # The first line of a paragraph is indented by about two characters.
 FIRST_LINE_INDENT = 2.0
+# Lines on each side over which "this text indents its paragraphs" is judged.
+INDENT_WINDOW = 40
 # Lines narrower than this are too short to show a column (headlines, labels).
 MIN_LINE = 10.0
 _INNER_PUNCT = regex.compile(r"[，、,；;]")
@@ -130,7 +132,14 @@ class Reflow(Step):
             return col is not None and items[i].width >= 4 and items[i].width >= col - slack
 
         # Does this text keep first-line indents of column paragraphs?
-        indented_doc = any(it.indent >= 2 and not it.long for it in items)
+        # Judged over the lines around each line, not the whole text: a corpus file
+        # joins documents with different conventions, and a decision that
+        # depends only on nearby lines is the same when the text is cleaned in
+        # pieces (zhclean.corpus streams files that way).
+        ind = [0]
+        for it in items:
+            ind.append(ind[-1] + (it.indent >= 2 and not it.long))
+        indented = [ind[min(n, k + INDENT_WINDOW + 1)] - ind[max(0, k - INDENT_WINDOW)] > 0 for k in range(n)]
         join = [False] * (n - 1)
         moved: set[int] = set()  # captions taken out of the sentence they interrupt
         para_start = True
@@ -148,14 +157,14 @@ class Reflow(Step):
                     and b.width > col + SLACK
                     and not b.long
                     and not is_label(b.text)
-                    and self._decide(i, a, c, para_start, full, rights, indented_doc, hi)
+                    and self._decide(i, a, c, para_start, full, rights, indented[i], hi)
                 ):
                     moved.add(i + 1)
                     join[i] = join[i + 1] = True
                     i += 2
                     para_start = False
                     continue
-            j = self._decide(i, a, b, para_start, full, rights, indented_doc, hi)
+            j = self._decide(i, a, b, para_start, full, rights, indented[i], hi)
             join[i] = j
             para_start = not j
             i += 1
@@ -198,6 +207,10 @@ class Reflow(Step):
             shown = min(a.indent, 2)
             indent = FIRST_LINE_INDENT if para_start and not shown else 0.0
             widest = hi[i]
+            if widest is None and indented_doc:
+                # No column evidence yet (a paragraph of finished lines): where
+                # paragraphs are indented, the unindented next line is the column.
+                widest = b.width
             aw = a.width + shown
             return (
                 widest is not None
