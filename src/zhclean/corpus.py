@@ -17,6 +17,7 @@ import gzip
 import io
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterator
@@ -201,8 +202,6 @@ def _next_boundary(fh: BinaryIO, mode: str, pipe) -> int | None:
 
 def _open_in(part: Part) -> BinaryIO:
     if part.path == "-":
-        import sys
-
         return sys.stdin.buffer
     try:
         if _is_gz(part.path):
@@ -233,7 +232,7 @@ def _blocks(part: Part) -> Iterator[bytes]:
                 left -= len(block)
             yield block
     finally:
-        if fh is not getattr(__import__("sys").stdin, "buffer", None):
+        if part.path != "-":
             fh.close()
 
 
