@@ -16,6 +16,7 @@ after ``，``/``、`` or an opening mark, which keeps clean text unchanged
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -59,6 +60,9 @@ class _Line:
     flat: float | None  # column width when the line is a flattened paragraph
     splits: list[tuple[int, int]]  # spaces inside a flattened line where a paragraph ends
     spaced: bool  # letter-spaced (justified): at least four single glyphs in a row
+    label: bool  # a section label or kicker (lines.is_label)
+    field: bool  # a byline or credit line (lines.is_field_line)
+    cont: bool  # obviously continues on the next line (lines.continues)
 
     @property
     def last_width(self) -> float:
@@ -76,10 +80,10 @@ def _flattened(segments: list[tuple[int, int, float]]) -> float | None:
     return med if med >= 6 and near * 2 >= len(ws) and near >= 2 else None
 
 
-def _column_width(widths: list[float]) -> float | None:
+@lru_cache(maxsize=8192)
+def _column_width(widths: tuple[float, ...]) -> float | None:
     """The column width shown by at least three lines of nearly the same width."""
-    # Stranded glyphs and tiny labels say nothing about a column.
-    ws = sorted((w for w in widths if w >= MIN_COLUMN), reverse=True)
+    ws = sorted(widths, reverse=True)
     for k, w in enumerate(ws):
         n = 0
         for v in ws[k:]:
@@ -109,11 +113,20 @@ class Reflow(Step):
         n = len(items)
         # Only unfinished lines show a column: a wrapped line ends mid-sentence,
         # while clean text (one paragraph per line) has finished lines of any width.
-        short_w = [it.width if not it.long and not it.closed else None for it in items]
+        # (Stranded glyphs and tiny labels say nothing about a column either.)
+        short_w = [it.width if not it.long and not it.closed and it.width >= MIN_COLUMN else None for it in items]
+        known_n = [0]
+        for w in short_w:
+            known_n.append(known_n[-1] + (w is not None))
+
         # Column width around each line, from the lines before it, around it and
         # after it: a block boundary (a new column) then spoils only one of them.
         def col_of(lo: int, hi: int) -> float | None:
-            return _column_width([w for w in short_w[max(0, lo) : hi] if w is not None])
+            lo, hi = max(0, lo), min(n, hi)
+            if known_n[hi] - known_n[lo] < 3:
+                return None  # a column needs three lines to show itself
+            # Windows repeat (a column's lines have a few widths), hence the cache.
+            return _column_width(tuple(w for w in short_w[lo:hi] if w is not None))
 
         cols = [col_of(i - WINDOW, i + WINDOW + 1) for i in range(n)]
         rights = [col_of(i, i + WINDOW + 1) for i in range(n)]
@@ -148,7 +161,7 @@ class Reflow(Step):
             a, b = items[i], items[i + 1]
             # A caption the layout dropped into a sentence: a standalone line that
             # was not wrapped and is wider than the column the sentence continues in.
-            if i + 2 < n and not a.closed and not continues(a.text) and b.blank_before and items[i + 2].blank_before:
+            if i + 2 < n and not a.closed and not a.cont and b.blank_before and items[i + 2].blank_before:
                 c = items[i + 2]
                 col = c.flat if c.flat is not None else rights[i + 2]
                 if (
@@ -156,7 +169,7 @@ class Reflow(Step):
                     and len(b.segments) == 1
                     and b.width > col + SLACK
                     and not b.long
-                    and not is_label(b.text)
+                    and not b.label
                     and self._decide(i, a, c, para_start, full, rights, indented[i], hi)
                 ):
                     moved.add(i + 1)
@@ -173,11 +186,11 @@ class Reflow(Step):
 
     @staticmethod
     def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights, indented_doc: bool, hi) -> bool:
-        if is_label(a.text) or is_label(b.text):
+        if a.label or b.label:
             return False
-        if is_field_line(a.text) or is_field_line(b.text):
+        if a.field or b.field:
             return False
-        if continues(a.text):
+        if a.cont:
             return True
         if a.long:
             if a.closed:
@@ -232,7 +245,7 @@ class Reflow(Step):
             return min(a.width, b.width) >= MIN_LINE and abs(a.width - b.width) <= INDENT_SLACK
         if not para_start:
             return full(i, INDENT_SLACK) or a.spaced
-        if a.width >= MIN_LINE and not is_field_line(b.text):
+        if a.width >= MIN_LINE and not b.field:
             # A justified (letter-spaced) line is a full column line: a first line
             # about as wide continues into it.
             if b.spaced and abs(a.width - b.width) <= INDENT_SLACK:
@@ -275,7 +288,10 @@ class Reflow(Step):
                         if aw <= flat / 2 and is_closed(text[a0:a1]):
                             splits.append((a1, segs[k + 1][0]))
                 items.append(
-                    _Line(start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits, _SPACED.search(s) is not None)
+                    _Line(
+                        start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits,
+                        _SPACED.search(s) is not None, is_label(s), is_field_line(s), continues(s),
+                    )
                 )
                 blank = False
             else:
