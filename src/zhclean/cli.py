@@ -212,11 +212,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
         bar = _progress(total, args.quiet)
 
         pool = None
+        results = None
         if jobs > 1 and len(tasks) > 1 and all(p != "-" for p, _ in inputs):
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
             results = pool.map(_work, tasks)
-        else:
-            results = map(_work, tasks)
 
         shared = _Sink(None if not args.output or args.output == "-" else args.output) if want == "output" and not (args.in_place or args.out_dir) else None
         if shared is not None:
@@ -231,8 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
                     sink = _Sink(path if args.in_place else os.path.join(args.out_dir, rel), like=path)
                     sinks.append(sink)
                 file_changed = False
-                for _ in parts:
-                    r = next(results)
+                for part in parts:
+                    # Workers hand back temporary files; in process, the part
+                    # streams straight into the sink.
+                    r = next(results) if results is not None else corpus.run_part(part, work_dir, sink.fh if sink else None)
                     docs += r.documents
                     changed_docs += r.changed
                     bytes_in += r.bytes_in

@@ -307,6 +307,20 @@ def _diff(a: str, b: str, name: str) -> str:
     )
 
 
+class _Unclosed(io.RawIOBase):
+    """A caller's stream, written through but left open when the part is done."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[override]
+        self.raw.write(b)
+        return len(b)
+
+
 class _Same:
     """Whether two streams fed in pieces are equal, holding only their unmatched tails."""
 
@@ -351,12 +365,16 @@ def _first_line_number(part: Part) -> int:
     return n
 
 
-def run_part(part: Part, tmp_dir: str | None = None) -> PartResult:
-    """Clean one part; its output goes to a temporary file (none for ``want='check'``)."""
+def run_part(part: Part, tmp_dir: str | None = None, sink: BinaryIO | None = None) -> PartResult:
+    """Clean one part. Its output goes to ``sink`` when given (the in-process
+    path, which then streams), else to a temporary file whose name the result
+    carries (a worker's path); nothing is written for ``want='check'``."""
     pipe = build(part.options)
     result = PartResult()
     out: BinaryIO
-    if part.want == "output":
+    if part.want == "output" and sink is not None:
+        out = _Unclosed(sink)
+    elif part.want == "output":
         fd, result.tmp = tempfile.mkstemp(prefix=".zhclean-", suffix=".part", dir=tmp_dir)
         out = os.fdopen(fd, "wb")
     else:
