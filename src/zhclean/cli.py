@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
     p.add_argument("--preset", default="default", choices=sorted(PRESETS), help="starting options (default: default)")
     p.add_argument("--explain", action="store_true", help="write the changes as JSON lines instead of the text")
+    p.add_argument("--report", metavar="HTML", help="write a self-contained HTML page of every change instead of the text")
     p.add_argument("--version", action="version", version=f"zhclean {__version__}")
     g = p.add_argument_group("options (override the preset)")
     for f in fields(Options):
@@ -86,14 +87,18 @@ def _work(task: tuple[corpus.Part, str]) -> corpus.PartResult:
     return corpus.run_part(part, tmp_dir)
 
 
-def _explain(inputs: list[tuple[str, str]], opts: Options, write) -> None:
-    """--explain: the changes of each input as JSON lines (reads each input whole)."""
+def _explained(inputs: list[tuple[str, str]], opts: Options):
+    """(name, explain() result) per input; explain needs each input whole."""
     pipe = build(opts)
     for path, _ in inputs:
-        data = b"".join(corpus._blocks(corpus.Part(path, 0, None, "text", opts)))
-        text = corpus._decode(data, corpus.Part(path, 0, None, "text", opts), 0)
-        name = "<stdin>" if path == "-" else path
-        result = pipe.explain(text)
+        part = corpus.Part(path, 0, None, "text", opts)
+        text = corpus._decode(b"".join(corpus._blocks(part)), part, 0)
+        yield ("<stdin>" if path == "-" else path), pipe.explain(text)
+
+
+def _explain(inputs: list[tuple[str, str]], opts: Options, write) -> None:
+    """--explain: the changes of each input as JSON lines."""
+    for name, result in _explained(inputs, opts):
         for c in result.changes:
             write(json.dumps({"file": name, "kind": "change", **c.as_dict()}, ensure_ascii=False) + "\n")
         for n in result.notices:
@@ -106,6 +111,7 @@ class _Sink:
 
     def __init__(self, target: str | None, like: str | None = None) -> None:
         self.target = target
+        self.like = like
         self.tmp: str | None = None
         if target is None:
             self.fh = sys.stdout.buffer
@@ -116,7 +122,6 @@ class _Sink:
         raw = os.fdopen(fd, "wb")
         self.fh = gzip.GzipFile(fileobj=raw, mode="wb") if target.endswith(".gz") else raw
         self._raw = raw
-        self.like = like
 
     def copy_from(self, path: str) -> None:
         with open(path, "rb") as src:
@@ -132,6 +137,11 @@ class _Sink:
             self._raw.close()
         if self.like and os.path.exists(self.like):
             shutil.copymode(self.like, self.tmp)
+        else:
+            # mkstemp makes 0600; a new output gets the usual mode under the umask.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp, 0o666 & ~umask)  # type: ignore[arg-type]
         os.replace(self.tmp, self.target)  # type: ignore[arg-type]
         self.tmp = None
 
@@ -195,6 +205,17 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
         if args.explain:
             _explain(inputs, opts, sys.stdout.write)
             sys.stdout.flush()
+            return 0
+        if args.report:
+            from .report import render
+
+            if any(p != "-" and os.path.exists(args.report) and _same_file(p, args.report) for p, _ in inputs):
+                raise UserError(f"{args.report}: report file is also an input; refusing to overwrite it")
+            page = render(_explained(inputs, opts))
+            sink = _Sink(args.report)
+            sinks.append(sink)
+            sink.fh.write(page.encode("utf-8"))
+            sink.commit()
             return 0
 
         # Parts: one per file, or a file cut at safe boundaries when there are
