@@ -1,0 +1,54 @@
+"""Fuzzing with Hypothesis: every normaliser in every variant, clean() and explain()
+with every option, on arbitrary text. Short in CI; long with HYPOTHESIS_PROFILE=nightly
+(see docs/architecture.md, "Fuzzing"). Any failure found becomes an @example here."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import zhclean
+from zhclean.core import apply_edits
+from zhclean.options import CHOICES, Options
+from zhclean.presets import registry
+
+STEPS = registry()
+
+# Text built from the characters the rules look at, plus anything at all.
+texty = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("党员带领群众一起投身战疫，。、；：？！“”‘’（）《》…⋯—－─,.;:?!\"'()-_/@%+ \n\n\n\t\r\u3000\u200b\ufeff\x85\xad0123456789abcXYZ０１ＡＢ")),
+        st.characters(),
+    ),
+    max_size=400,
+)
+
+options = st.fixed_dictionaries(
+    {},
+    optional={
+        **{name: st.sampled_from(values) for name, values in CHOICES.items()},
+        **{f.name: st.booleans() for f in Options.__dataclass_fields__.values() if f.type in ("bool", bool)},
+        "paragraph_separator": st.sampled_from(["\n", "\n\n"]),
+        "convert": st.sampled_from([None, "t2s", "s2t", "s2twp", "hk2s"]),
+    },
+)
+
+
+@given(st.sampled_from(STEPS), texty)
+@example(STEPS[0], "")
+def test_every_normaliser_on_anything(step, text):
+    out = step(text)
+    assert isinstance(out, str)
+    edits = step.edits(text)
+    assert apply_edits(text, edits) == out
+    assert all(n.start <= n.end <= len(text) for n in step.notes(text))
+
+
+@given(texty, options)
+def test_clean_and_explain_with_every_option(text, opts):
+    out = zhclean.clean(text, **opts)
+    result = zhclean.explain(text, **opts)
+    assert result.text == out
+    for c in result.changes:
+        assert 0 <= c.start <= c.end <= len(text)
+    assert zhclean.clean(out, **opts) == out  # idempotent under these options too
