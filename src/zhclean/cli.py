@@ -30,8 +30,15 @@ from .presets import PRESETS, build, preset
 _SEPARATORS = {"line": "\n", "blank": "\n\n"}
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line; the full usage is one ``--help`` away (it is 20 lines)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="zhclean",
         description="Clean Chinese text from PDF extraction, OCR, newspaper layouts and web pages.",
     )

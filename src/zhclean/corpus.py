@@ -237,6 +237,11 @@ def _blocks(part: Part) -> Iterator[bytes]:
 
 
 def _decode(data: bytes, part: Part, offset: int) -> str:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # Valid UTF-8 perhaps, but not text: cleaning would strip the NULs and
+        # return something that is neither the file nor text.
+        raise UserError(f"{part.path}: looks like a binary file (NUL byte at offset {part.start + offset + nul})")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
