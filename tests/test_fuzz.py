@@ -45,6 +45,10 @@ def test_every_normaliser_on_anything(step, text):
 
 
 @given(texty, options)
+# Found by the nightly profile; kept as regressions.
+@example('"",一', {})
+@example("一\r0", {})
+@example("丽", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

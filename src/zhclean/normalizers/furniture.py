@@ -16,6 +16,8 @@ from ..core import Edit, Step
 from .lines import is_closed, is_label
 
 _HAN1 = regex.compile(r"\p{Han}")
+# Length of a line that counts as text of substance beside furniture.
+MIN_TEXT = 5
 _PAGE_NUMBER = regex.compile(
     r"[-－—–]\s*\d{1,4}\s*[-－—–]"
     r"|第\s*[\d一二三四五六七八九十]{1,4}\s*[版页]"
@@ -66,6 +68,10 @@ class DropLines(Step):
         stripped = [line.strip() for line in lines]
         prev, nxt = _neighbours(stripped)
         drop = self.decide(stripped, prev, nxt)
+        # Furniture surrounds text. Where nothing of substance would be left (a
+        # JSONL field "2020", a one-character document), nothing is furniture.
+        if not any(s and not d and len(s) >= MIN_TEXT for s, d in zip(stripped, drop)):
+            return []
         out: list[Edit] = []
         pos = 0
         for line, d in zip(lines, drop):

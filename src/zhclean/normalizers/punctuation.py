@@ -54,6 +54,9 @@ dedupe_punctuation = Rule(
 )
 
 
+_ASCII_MARKS = frozenset(",.;:!?")
+
+
 def _before(line: str, i: int) -> str:
     """The nearest non-space character before index i ('' if none); bounded lookback."""
     j = i - 1
@@ -121,8 +124,7 @@ class Quotes(Normalizer):
             inner = line[a + 1 : b]
             # Neighbours past any spaces: spacing removes those spaces later, and
             # the decision must not change when it does.
-            near = _before(line, a) + _after(line, b)
-            chinese_near = any(c in CJK_PUNCT or self._HANRE.match(c) for c in near)
+            chinese_near = self._chinese(line, a, -1) or self._chinese(line, b, 1)
             if self._HANRE.search(inner) or (not han_only and chinese_near):
                 out.append(Edit(base + a, base + a + 1, op_))
                 out.append(Edit(base + b, base + b + 1, cl_))
@@ -134,6 +136,16 @@ class Quotes(Normalizer):
             # so the decision is the same before and after that step (idempotence).
             if (prev in " \"',.:;!?(" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append(Edit(base + k, base + k + 1, op))
+
+    def _chinese(self, line: str, i: int, step: int) -> bool:
+        """Is the neighbour of line[i] on that side (past spaces) Chinese? An ASCII
+        mark counts as Chinese when Chinese follows it (cjk_punctuation will
+        convert it), so the answer is the same before and after that step."""
+        c = _before(line, i) if step < 0 else _after(line, i)
+        if c and c in _ASCII_MARKS:
+            j = line.rfind(c, 0, i) if step < 0 else line.find(c, i + 1)
+            c = _before(line, j) if step < 0 else _after(line, j)
+        return bool(c) and (c in CJK_PUNCT or self._HANRE.match(c) is not None)
 
     @staticmethod
     def _inside_curly(line: str, starts: list[int]) -> list[bool]:
