@@ -36,6 +36,7 @@ options = st.fixed_dictionaries(
 
 @given(st.sampled_from(STEPS), texty)
 @example(STEPS[0], "")
+@example(next(s for s in STEPS if s.name.startswith("convert_")), "\ud800")  # OpenCC cannot encode it
 def test_every_normaliser_on_anything(step, text):
     out = step(text)
     assert isinstance(out, str)
@@ -49,6 +50,8 @@ def test_every_normaliser_on_anything(step, text):
 @example('"",一', {})
 @example("一\r0", {})
 @example("丽", {})
+@example("…--", {})
+@example("\ud800a\ud83d\ude00", {"convert": "t2s"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

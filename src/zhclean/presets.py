@@ -22,6 +22,8 @@ __all__ = ["PRESETS", "STEPS", "build", "preset"]
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
     (None, lambda o: whitespace.normalize_newlines,
      "first: line structure is evidence for every layout step, and \\f/VT must become breaks before controls go"),
+    (None, lambda o: encoding.fix_surrogates,
+     "before anything that encodes text (ftfy, OpenCC, writers): a lone surrogate is not valid Unicode"),
     ("remove_invisible", lambda o: whitespace.remove_invisible,
      "early: a zero-width space inside mojibake or doubled text hides it; none of these is latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_mojibake,

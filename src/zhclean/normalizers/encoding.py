@@ -10,7 +10,7 @@ from __future__ import annotations
 import ftfy
 import regex
 
-from ..core import Wrapped
+from ..core import Rule, Wrapped
 
 # The only ftfy fixes we want: encoding repair. Everything that touches
 # punctuation, width, quotes, line breaks or normalisation is off.
@@ -88,3 +88,22 @@ def _fix_gbk(text: str) -> str:
 
 
 fix_gbk_mojibake = Wrapped("fix_gbk_mojibake", _fix_gbk, guard=lambda t: GBK_GUARD.search(t) is not None)
+
+
+def _surrogate(m: "regex.Match[str]") -> str:
+    s = m.group()
+    if len(s) == 2:
+        return chr(0x10000 + ((ord(s[0]) - 0xD800) << 10) + (ord(s[1]) - 0xDC00))
+    return "\ufffd"
+
+
+# A str can hold surrogate code points (JSON "\ud83d\ude00" decoded by a lax
+# reader, or a file decoded with surrogateescape). A pair becomes the character
+# it encodes; a lone one cannot be written as UTF-8 at all and becomes U+FFFD,
+# visibly, rather than crashing every later writer (OpenCC, json, files).
+fix_surrogates = Rule(
+    "fix_surrogates",
+    "[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]",
+    _surrogate,
+    guard="[\ud800-\udfff]",
+)

@@ -16,11 +16,16 @@ from ..core import Edit, Normalizer, Note, Rule, apply_edits, check_text
 _HAN = r"\p{Han}"
 _CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
 
+# Each of the two rules counts the other's ASCII form as Chinese context
+# (`…--`, `...——`), so their order does not decide the result (idempotence).
+_ELL_CTX = f"(?:{_CJK_CTX}|--|－－|─)"
+_DASH_CTX = f"(?:{_CJK_CTX}|\\.\\.\\.)"
+
 # ⋯⋯ / ⋯ / … alone / ... and 。。。 next to Chinese -> ……
 fix_ellipsis = Rule(
     "fix_ellipsis",
-    rf"⋯+|(?<=[^…]|^)…(?!…)(?:(?<={_CJK_CTX} ?…)|(?= ?{_CJK_CTX}))"
-    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_CJK_CTX} ?\.{{3,6}})|(?= ?{_CJK_CTX}))|(?<!。)。{{3,6}}(?!。)",
+    rf"⋯+|(?<=[^…]|^)…(?!…)(?:(?<={_ELL_CTX} ?…)|(?= ?{_ELL_CTX}))"
+    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_ELL_CTX} ?\.{{3,6}})|(?= ?{_ELL_CTX}))|(?<!。)。{{3,6}}(?!。)",
     lambda m: "…" * max(2, len(m.group())) if m.group()[0] == "⋯" else "……",
     guard=r"[⋯…]|\.\.\.|。。。",
 )
@@ -28,7 +33,7 @@ fix_ellipsis = Rule(
 # -- / －－ / ─ ─ next to Chinese -> ——; a single — is left alone.
 fix_dash = Rule(
     "fix_dash",
-    rf"(?:(?<![-])-{{2,3}}(?![-])|(?<!－)－－(?!－)|─ ?─)(?:(?<={_CJK_CTX} ?\S{{2,4}})|(?= ?{_CJK_CTX}))",
+    rf"(?:(?<![-])-{{2,3}}(?![-])|(?<!－)－－(?!－)|─ ?─)(?:(?<={_DASH_CTX} ?\S{{2,4}})|(?= ?{_DASH_CTX}))",
     "——",
     guard=r"--|－－|─",
 )

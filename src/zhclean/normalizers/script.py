@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import opencc
+import regex
 
 from ..core import Edit, Normalizer, check_text, line_edits
 from ..options import OPENCC_CONFIGS, OptionError
@@ -14,6 +15,10 @@ from ..options import OPENCC_CONFIGS, OptionError
 def _converter(config: str) -> "opencc.OpenCC":
     # Building a converter loads dictionaries (milliseconds); one per config per process.
     return opencc.OpenCC(config if config.endswith(".json") else f"{config}.json")
+
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+_SURROGATES = regex.compile("([\ud800-\udfff]+)")
 
 
 class ConvertScript(Normalizer):
@@ -30,7 +35,12 @@ class ConvertScript(Normalizer):
 
     def __call__(self, text: str) -> str:
         check_text(text)
-        return _converter(self.config).convert(text)
+        conv = _converter(self.config).convert
+        if _SURROGATE.search(text) is None:
+            return conv(text)
+        # OpenCC works on UTF-8, which cannot hold a surrogate; convert around
+        # them (the pipeline's fix_surrogates removes them first anyway).
+        return "".join(p if _SURROGATE.match(p) else conv(p) for p in _SURROGATES.split(text))
 
     def edits(self, text: str) -> list[Edit]:
         # Per run of changed characters where a line keeps its length, else per line
