@@ -61,3 +61,9 @@ CHANGE = [
 @pytest.mark.parametrize("raw, expected", CHANGE)
 def test_fake_bold_is_undone(raw, expected):
     assert undo_fake_bold(raw) == expected
+
+
+def test_character_doubled_headline_keeps_real_reduplication_inside_it():
+    # Found by nightly fuzzing: 就是就是 (as printed) inside a character-doubled
+    # headline must come back as 就是就是, not 就就是是.
+    assert zhclean.clean("朱朱书书记记，，一一个个支支部部就就是是就就是是") == "朱书记，一个支部就是就是"

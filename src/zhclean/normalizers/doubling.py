@@ -60,6 +60,13 @@ def _split_doubled(tok: str) -> list[tuple[int, int]] | None:
         i -= 2 * L
         blocks.append((i, L))
     blocks.reverse()
+    # A parse that mixes single characters with longer blocks, in a token where
+    # every character is doubled, is a character doubler's work: read it that way
+    # throughout, so real reduplication inside it survives (就就是是就就是是 from
+    # 就是就是, next to 朱朱书书记记).
+    if any(L == 1 for _, L in blocks) and any(L > 1 for _, L in blocks):
+        if all(tok[k] == tok[k + 1] and tok[k] not in NEVER_SINGLE for k in range(0, n, 2)):
+            return [(k, 1) for k in range(0, n, 2)]
     return blocks
 
 

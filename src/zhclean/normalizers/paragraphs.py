@@ -240,6 +240,10 @@ class Reflow(Step):
                 return True  # inside a paragraph, an unfinished line goes on
             if full(i, INDENT_SLACK):
                 return True
+            if indented_doc and a.indent >= 2 and b.indent == 0:
+                # An indented first line that is unfinished goes on into the
+                # unindented line under it, column evidence or not.
+                return True
             # Two lines of about the same width with no column around them yet
             # (a short caption or a column's first lines); headline-short lines stay apart.
             return min(a.width, b.width) >= MIN_LINE and abs(a.width - b.width) <= INDENT_SLACK

@@ -24,8 +24,8 @@ _DASH_CTX = f"(?:{_CJK_CTX}|\\.\\.\\.)"
 # ⋯⋯ / ⋯ / … alone / ... and 。。。 next to Chinese -> ……
 fix_ellipsis = Rule(
     "fix_ellipsis",
-    rf"⋯+|(?<=[^…]|^)…(?!…)(?:(?<={_ELL_CTX} ?…)|(?= ?{_ELL_CTX}))"
-    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_ELL_CTX} ?\.{{3,6}})|(?= ?{_ELL_CTX}))|(?<!。)。{{3,6}}(?!。)",
+    rf"⋯+|(?<=[^…]|^)…(?!…)(?:(?<={_ELL_CTX} *…)|(?= *{_ELL_CTX}))"
+    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_ELL_CTX} *\.{{3,6}})|(?= *{_ELL_CTX}))|(?<!。)。{{3,6}}(?!。)",
     lambda m: "…" * max(2, len(m.group())) if m.group()[0] == "⋯" else "……",
     guard=r"[⋯…]|\.\.\.|。。。",
 )
@@ -33,7 +33,7 @@ fix_ellipsis = Rule(
 # -- / －－ / ─ ─ next to Chinese -> ——; a single — is left alone.
 fix_dash = Rule(
     "fix_dash",
-    rf"(?:(?<![-])-{{2,3}}(?![-])|(?<!－)－－(?!－)|─ ?─)(?:(?<={_DASH_CTX} ?\S{{2,4}})|(?= ?{_DASH_CTX}))",
+    rf"(?:(?<![-])-{{2,3}}(?![-])|(?<!－)－－(?!－)|─ ?─)(?:(?<={_DASH_CTX} *\S{{2,4}})|(?= *{_DASH_CTX}))",
     "——",
     guard=r"--|－－|─",
 )
@@ -60,6 +60,7 @@ dedupe_punctuation = Rule(
 
 
 _ASCII_MARKS = frozenset(",.;:!?")
+_LOOK_PAST = _ASCII_MARKS | frozenset("\"'“”‘’")
 
 
 def _before(line: str, i: int) -> str:
@@ -147,9 +148,13 @@ class Quotes(Normalizer):
         mark counts as Chinese when Chinese follows it (cjk_punctuation will
         convert it), so the answer is the same before and after that step."""
         c = _before(line, i) if step < 0 else _after(line, i)
-        if c and c in _ASCII_MARKS:
-            j = line.rfind(c, 0, i) if step < 0 else line.find(c, i + 1)
-            c = _before(line, j) if step < 0 else _after(line, j)
+        # Look past ASCII marks and other quotes (straight or curly): what they
+        # become depends on what lies beyond them (bounded: 8 marks).
+        for _ in range(8):
+            if not c or c not in _LOOK_PAST:
+                break
+            i = line.rfind(c, 0, i) if step < 0 else line.find(c, i + 1)
+            c = _before(line, i) if step < 0 else _after(line, i)
         return bool(c) and (c in CJK_PUNCT or self._HANRE.match(c) is not None)
 
     @staticmethod
