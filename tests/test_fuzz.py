@@ -52,6 +52,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("丽", {})
 @example("…--", {})
 @example("\ud800a\ud83d\ude00", {"convert": "t2s"})
+@example("党党党党党党党党党党\n\n党党党党党党党党党党", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

@@ -80,6 +80,17 @@ def _flattened(segments: list[tuple[int, int, float]]) -> float | None:
     return med if med >= 6 and near * 2 >= len(ws) and near >= 2 else None
 
 
+def _short_block(a: _Line, b: _Line) -> bool:
+    """Two lines of about the same width with no column around them (a short
+    caption, a column's first lines): the first must show a sentence under way
+    (inner punctuation), which keeps headlines and unpunctuated titles apart."""
+    return (
+        min(a.width, b.width) >= MIN_LINE
+        and abs(a.width - b.width) <= INDENT_SLACK
+        and _INNER_PUNCT.search(a.text) is not None
+    )
+
+
 @lru_cache(maxsize=8192)
 def _column_width(widths: tuple[float, ...]) -> float | None:
     """The column width shown by at least three lines of nearly the same width."""
@@ -244,9 +255,7 @@ class Reflow(Step):
                 # An indented first line that is unfinished goes on into the
                 # unindented line under it, column evidence or not.
                 return True
-            # Two lines of about the same width with no column around them yet
-            # (a short caption or a column's first lines); headline-short lines stay apart.
-            return min(a.width, b.width) >= MIN_LINE and abs(a.width - b.width) <= INDENT_SLACK
+            return _short_block(a, b)
         if not para_start:
             return full(i, INDENT_SLACK) or a.spaced
         if a.width >= MIN_LINE and not b.field:
@@ -261,7 +270,11 @@ class Reflow(Step):
         # A paragraph's first line followed by a blank: join only if it has the
         # width of the column that follows.
         col = rights[i + 1]
-        if col is None or not (col - INDENT_SLACK <= a.width <= col + 1):
+        if col is None:
+            # The same rule as without the blank: cleaning twice (the blank is
+            # gone by then) must decide the same.
+            return _short_block(a, b)
+        if not (col - INDENT_SLACK <= a.width <= col + 1):
             return False
         return b.closed or full(i + 1)
 
