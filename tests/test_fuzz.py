@@ -53,6 +53,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("…--", {})
 @example("\ud800a\ud83d\ude00", {"convert": "t2s"})
 @example("党党党党党党党党党党\n\n党党党党党党党党党党", {})
+@example("⋯,", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

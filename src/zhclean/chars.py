@@ -13,7 +13,7 @@ HAN = r"\p{Han}"
 CJK_OPEN = "“‘（《〈【「『〔［｛"
 CJK_CLOSE = "”’）》〉】」』〕］｝"
 CJK_STOP = "。！？；：，、"
-CJK_OTHER = "…—·～・"
+CJK_OTHER = "…⋯—·～・"  # ⋯ always becomes ……, so it is Chinese context already
 CJK_PUNCT = CJK_OPEN + CJK_CLOSE + CJK_STOP + CJK_OTHER
 
 # Characters after which a sentence is finished (spec §2).
