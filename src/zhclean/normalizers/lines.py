@@ -11,7 +11,7 @@ from ..chars import CONTINUES, FIELD_WORDS, LABEL_BULLETS, SENTENCE_END, TRAILIN
 MAX_COL = 40
 
 _CLOSED = regex.compile(f"[{regex.escape(SENTENCE_END)}][{regex.escape(TRAILING_CLOSERS)}]*$")
-_LABEL = regex.compile(f"^(?:[{LABEL_BULLETS}] ?\\S|/ \\S)")
+_LABEL = regex.compile(f"^(?:[{LABEL_BULLETS}] ?\\S|/ \\S|#{{1,6}} \\S)")
 _FIELD = regex.compile(f"(?:^|[\\s（(])(?:{FIELD_WORDS})(?:\\s|$|[:：])|\\S摄(?:\\s|$|[）)])")
 _SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
 
@@ -45,7 +45,7 @@ def continues(s: str) -> bool:
 
 
 def is_label(s: str) -> bool:
-    """A section label or kicker: ``■ 本期关注``, ``/ 战鼓催征 / …``."""
+    """A section label or kicker: ``■ 本期关注``, ``/ 战鼓催征 / …``, ``## 标题``."""
     return _LABEL.match(s.lstrip()) is not None
 
 
@@ -53,6 +53,22 @@ def is_field_line(s: str) -> bool:
     """A short byline or credit line: ``记者 黄合 通讯员 勇祖轩``, ``徐能 摄``."""
     s = s.strip()
     return len(s) <= 30 and _SENTENCE_PUNCT.search(s) is None and _FIELD.search(s) is not None
+
+
+# A list item's marker at the start of a line: 一、 （二） (3) 4. 5、 ⑥ 第七，
+_ENUMERATOR = regex.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、"
+    r"|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+    r"|\d{1,2}(?:[、．)）]|\.(?!\d))"
+    r"|[\u2460-\u2473\u2776-\u277f]"
+    r"|第[一二三四五六七八九十]{1,3}[，,、]"
+    r"|[-*+•] (?=\S))"
+)
+
+
+def starts_item(s: str) -> bool:
+    """The line starts with a list marker: ``一、`` ``（二）`` ``(3)`` ``4.`` ``5、`` ``⑥`` ``第七，`` ``- ``."""
+    return _ENUMERATOR.match(s) is not None
 
 
 def indent(s: str) -> int:

@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from ..core import Edit, Step
-from .lines import MAX_COL, continues, indent, is_closed, is_field_line, is_label, width
+from .lines import MAX_COL, continues, indent, is_closed, is_field_line, is_label, starts_item, width
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -63,6 +63,7 @@ class _Line:
     label: bool  # a section label or kicker (lines.is_label)
     field: bool  # a byline or credit line (lines.is_field_line)
     cont: bool  # obviously continues on the next line (lines.continues)
+    item: bool  # starts with a list marker (lines.starts_item)
 
     @property
     def last_width(self) -> float:
@@ -166,10 +167,13 @@ class Reflow(Step):
         indented = [ind[min(n, k + INDENT_WINDOW + 1)] - ind[max(0, k - INDENT_WINDOW)] > 0 for k in range(n)]
         join = [False] * (n - 1)
         moved: set[int] = set()  # captions taken out of the sentence they interrupt
-        para_start = True
+        prev: _Line | None = None  # the line that went on into items[i]
+        head = items[0]  # the first line of the paragraph items[i] is in
         i = 0
         while i < n - 1:
             a, b = items[i], items[i + 1]
+            if prev is None:
+                head = a
             # A caption the layout dropped into a sentence: a standalone line that
             # was not wrapped and is wider than the column the sentence continues in.
             if i + 2 < n and not a.closed and not a.cont and b.blank_before and items[i + 2].blank_before:
@@ -181,22 +185,29 @@ class Reflow(Step):
                     and b.width > col + SLACK
                     and not b.long
                     and not b.label
-                    and self._decide(i, a, c, para_start, full, rights, indented[i], hi)
+                    and self._decide(i, a, c, prev, full, rights, indented[i], hi)
                 ):
                     moved.add(i + 1)
                     join[i] = join[i + 1] = True
                     i += 2
-                    para_start = False
+                    prev = a
                     continue
-            j = self._decide(i, a, b, para_start, full, rights, indented[i], hi)
+            # A list marker after a finished line, or inside a list, starts an
+            # item: equal-width items look like a column and must not be joined.
+            if b.item and (a.closed or head.item):
+                j = False
+            else:
+                j = self._decide(i, a, b, prev, full, rights, indented[i], hi)
             join[i] = j
-            para_start = not j
+            prev = a if j else None
             i += 1
 
         return self._build(text, items, join, moved)
 
     @staticmethod
-    def _decide(i, a: _Line, b: _Line, para_start: bool, full, rights, indented_doc: bool, hi) -> bool:
+    def _decide(i, a: _Line, b: _Line, prev: _Line | None, full, rights, indented_doc: bool, hi) -> bool:
+        # prev: the line that went on into a; None when a starts a paragraph.
+        para_start = prev is None
         if a.label or b.label:
             return False
         if a.field or b.field:
@@ -256,8 +267,10 @@ class Reflow(Step):
                 # unindented line under it, column evidence or not.
                 return True
             return _short_block(a, b)
-        if not para_start:
-            return full(i, INDENT_SLACK) or a.spaced
+        if prev is not None:
+            # Inside a wrapped paragraph: the page or column broke mid-sentence if
+            # the line is full, or at least as wide as the wrapped line before it.
+            return full(i, INDENT_SLACK) or a.spaced or (not prev.closed and a.width >= prev.width - SLACK)
         if a.width >= MIN_LINE and not b.field:
             # A justified (letter-spaced) line is a full column line: a first line
             # about as wide continues into it.
@@ -308,6 +321,7 @@ class Reflow(Step):
                     _Line(
                         start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits,
                         _SPACED.search(s) is not None, is_label(s), is_field_line(s), continues(s),
+                        starts_item(s),
                     )
                 )
                 blank = False

@@ -1,0 +1,166 @@
+"""Layout on small tables (spec §2, §3, §5, §6): reflow, list items, doubling, spacing, furniture.
+
+The seeds test these steps whole (test_seeds.py); the rows here pin one
+behaviour each, in text written for the test rather than taken from the seeds,
+negatives beside positives. Every expected output must itself be clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import zhclean
+from zhclean.normalizers.furniture import drop_page_numbers, drop_running_heads, drop_stranded_chars
+from zhclean.normalizers.lines import starts_item
+
+COLUMN = "记者昨天从市卫健委获悉，全市各级医疗机构\n已经全面落实预检分诊制度，发热门诊实行\n二十四小时值守，确保患者得到及时救治。"
+JOINED = "记者昨天从市卫健委获悉，全市各级医疗机构已经全面落实预检分诊制度，发热门诊实行二十四小时值守，确保患者得到及时救治。"
+
+REFLOW_CHANGE = [
+    ("a wrapped column", COLUMN + "\n下一步，各地将继续加强社区防控工作。", JOINED + "\n下一步，各地将继续加强社区防控工作。"),
+    ("a column break mid-sentence", COLUMN.replace("实行\n", "实行\n\n"), JOINED),
+    ("a page break mid-sentence", COLUMN.replace("机构\n", "机构\n\n"), JOINED),
+    (
+        "indented paragraphs",
+        "　　记者昨天从市卫健委获悉，全市各级医疗\n机构已经全面落实预检分诊制度，发热门诊\n实行二十四小时值守，确保患者得到救治。\n"
+        "　　下一步，各地将继续加强社区防控，做好\n外来人员排查登记工作。",
+        "记者昨天从市卫健委获悉，全市各级医疗机构已经全面落实预检分诊制度，发热门诊实行二十四小时值守，确保患者得到救治。\n"
+        "下一步，各地将继续加强社区防控，做好外来人员排查登记工作。",
+    ),
+    ("a byline above a column", "本报记者 张三 通讯员 李四\n" + COLUMN, "本报记者 张三 通讯员 李四\n" + JOINED),
+    ("a label above a column", "■ 信息直通车\n" + COLUMN, "■ 信息直通车\n" + JOINED),
+    (
+        "lines that start with a number are not list items",
+        "据统计，全市已累计排查外来人员\n2.6万人次，其中重点地区来甬人员\n1200余人，均已落实居家隔离措施，\n情况总体平稳可控。",
+        "据统计，全市已累计排查外来人员2.6万人次，其中重点地区来甬人员1200余人，均已落实居家隔离措施，情况总体平稳可控。",
+    ),
+    (
+        "wrapped list items",
+        "一、加强组织领导。成立由市长任组长的疫情防控\n工作领导小组，统筹全市防控工作，各区县\n相应成立工作专班，落实属地责任制度。\n"
+        "二、落实防控措施。严格执行预检分诊制度，\n发热门诊实行二十四小时值守，全力做好\n患者救治工作，确保应收尽收、应治尽治。",
+        "一、加强组织领导。成立由市长任组长的疫情防控工作领导小组，统筹全市防控工作，各区县相应成立工作专班，落实属地责任制度。\n"
+        "二、落实防控措施。严格执行预检分诊制度，发热门诊实行二十四小时值守，全力做好患者救治工作，确保应收尽收、应治尽治。",
+    ),
+    ("a sentence under way across a blank", "党员干部冲在一线，群众积极\n\n配合社区的排查登记工作", "党员干部冲在一线，群众积极配合社区的排查登记工作"),
+    ("blank lines between paragraphs", "第一段说的是一件事。\n\n第二段说的是另一件事。", "第一段说的是一件事。\n第二段说的是另一件事。"),
+    (
+        "wrapped English",
+        "The quick brown fox jumps over the lazy dog and\nthen runs away into the forest far from here\nwhile the hunter sleeps under an old oak tree.",
+        "The quick brown fox jumps over the lazy dog and then runs away into the forest far from here while the hunter sleeps under an old oak tree.",
+    ),
+]
+
+REFLOW_KEEP = [
+    ("clean paragraphs", "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。\n发热门诊实行二十四小时值守。\n下一步，各地将继续加强社区防控工作。"),
+    ("two unpunctuated titles", "宁波全力打好疫情防控阻击战\n全市党员干部冲锋在一线上"),
+    ("a title over a subtitle", "党员干部冲锋在一线\n群众筑牢防控线"),
+    ("a colon before a quotation", "他说：\n“我们一定能打赢这场仗。”"),
+    ("numbered items after a colon", "主要措施如下：\n1. 戴口罩\n2. 勤洗手\n3. 少聚集"),
+    ("equal-width items", "一、加强组织领导\n二、落实防控措施\n三、做好宣传引导"),
+    ("bracketed items", "（一）成立领导小组\n（二）制定工作方案\n（三）开展督导检查"),
+    ("circled items", "①加强排查管控\n②做好物资保障\n③强化宣传引导"),
+    ("Markdown bullets", "- 戴口罩出门\n- 勤洗手消毒\n- 少聚集聚餐"),
+    ("Markdown heading over text", "## 第一章 总则\n第一条　为了做好疫情防控工作，制定本办法。"),
+    ("one line", "党员干部冲在一线"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", [(r, e) for _, r, e in REFLOW_CHANGE], ids=[k for k, _, _ in REFLOW_CHANGE])
+def test_reflow_changes(raw, expected):
+    assert zhclean.clean(raw) == expected
+    assert zhclean.clean(expected) == expected
+
+
+@pytest.mark.parametrize("text", [t for _, t in REFLOW_KEEP], ids=[k for k, _ in REFLOW_KEEP])
+def test_reflow_keeps(text):
+    # The 第一条 separator is an ideographic space, which reads as one space.
+    assert zhclean.clean(text) == text.replace("　", " ")
+
+
+@pytest.mark.parametrize(
+    "line, item",
+    [
+        ("一、加强组织领导", True), ("（二）制定方案", True), ("(3)开展督导", True), ("4. 戴口罩", True),
+        ("5、勤洗手", True), ("6）少聚集", True), ("⑦强化宣传", True), ("第八，要讲纪律", True), ("- 戴口罩", True),
+        ("2.6万人次", False), ("1200余人", False), ("2020年2月9日", False), ("-10度", False), ("一万多人", False),
+        ("十分重要", False), ("第一批医疗队", False), ("3.5亿元", False),
+    ],
+)
+def test_list_markers(line, item):
+    assert starts_item(line) is item
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("22 月月 99 日日，，", "2月9日，"),
+        ("先锋有我先锋有我，，挺起宁波铁脊梁挺起宁波铁脊梁", "先锋有我，挺起宁波铁脊梁"),
+        ("众志成城众志成城  共克时艰共克时艰", "众志成城共克时艰"),  # the space joined a wrapped headline
+        ("医疗队队员斗志昂扬。", "医疗队队员斗志昂扬。"),  # look-alike
+        ("研究研究再决定。", "研究研究再决定。"),  # ABAB reduplication
+        ("哈哈哈，太好了！", "哈哈哈，太好了！"),
+    ],
+)
+def test_doubling(raw, expected):
+    assert zhclean.clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("员 带 领 群 众 一 起 投 身 战 疫", "员带领群众一起投身战疫"),
+        ("全市共有 120 个社区开展排查，累计 3.5 万人次。", "全市共有120个社区开展排查，累计3.5万人次。"),
+        ("使用 Python 3.11 和 PyTorch 训练模型", "使用Python 3.11和PyTorch训练模型"),
+        ("辽阳各级党员干部 充实战“疫”一线", "辽阳各级党员干部充实战“疫”一线"),
+        ("队员。 （徐能 摄）", "队员。（徐能 摄）"),
+        ("记者 黄合 通讯员 勇祖轩", "记者 黄合 通讯员 勇祖轩"),
+        ("- 戴口罩", "- 戴口罩"),
+        ("1. 戴口罩", "1. 戴口罩"),
+        ("1) 戴口罩", "1) 戴口罩"),
+        ("# 标题", "# 标题"),
+        ("> 引用一段话。", "> 引用一段话。"),
+        ("- 10 度", "- 10度"),
+        ("   首行缩进的段落。", "首行缩进的段落。"),
+    ],
+)
+def test_spacing(raw, expected):
+    assert zhclean.clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("员带领群众ICU病房", "员带领群众 ICU 病房"),
+        ("- 戴口罩", "- 戴口罩"),
+        ("记者 黄合 通讯员 勇祖轩", "记者 黄合 通讯员 勇祖轩"),
+    ],
+)
+def test_spacing_one(raw, expected):
+    assert zhclean.clean(raw, cjk_latin_space="one") == expected
+
+
+PAGE = "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。"
+
+
+@pytest.mark.parametrize(
+    "step, raw, expected",
+    [
+        (drop_page_numbers, f"{PAGE}\n\n- 3 -\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
+        (drop_page_numbers, f"{PAGE}\n\n第3版\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
+        (drop_page_numbers, f"{PAGE}\n\n12\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
+        (drop_page_numbers, f"全市共排查\n12\n个社区。{PAGE}", f"全市共排查\n12\n个社区。{PAGE}"),  # a wrapped number
+        (drop_page_numbers, "2020", "2020"),  # nothing else: not furniture
+        (drop_running_heads, f"宁波日报\n{PAGE}", f"\n{PAGE}"),
+        (
+            drop_running_heads,
+            f"第一版 要闻\n\n{PAGE}一\n\n第一版 要闻\n\n{PAGE}二\n\n第一版 要闻\n\n{PAGE}三",
+            f"\n\n{PAGE}一\n\n\n\n{PAGE}二\n\n\n\n{PAGE}三",
+        ),
+        (drop_running_heads, f"重要通知\n\n{PAGE}\n\n" * 3, f"重要通知\n\n{PAGE}\n\n" * 3),  # a repeated document
+        (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),
+        (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
+        (drop_stranded_chars, f"全市党员干部冲锋在一\n线\n{PAGE}", f"全市党员干部冲锋在一\n线\n{PAGE}"),  # a sentence's tail
+    ],
+)
+def test_furniture(step, raw, expected):
+    assert step(raw) == expected
