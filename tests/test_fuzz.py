@@ -54,6 +54,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("\ud800a\ud83d\ude00", {"convert": "t2s"})
 @example("党党党党党党党党党党\n\n党党党党党党党党党党", {})
 @example("⋯,", {})
+@example("党党党党党党党党,党\n党党党党党党党党党党", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)
@@ -61,3 +62,17 @@ def test_clean_and_explain_with_every_option(text, opts):
     for c in result.changes:
         assert 0 <= c.start <= c.end <= len(text)
     assert zhclean.clean(out, **opts) == out  # idempotent under these options too
+
+
+doubled = st.lists(
+    st.one_of(texty, st.text(alphabet="党员先锋有我，。 \n", max_size=6).map(lambda s: "".join(c * 2 for c in s))),
+    max_size=12,
+).map("".join)
+
+
+@given(doubled)
+def test_fake_bold_scans_agree(text):
+    # undo_fake_bold picks its token pattern by the shape of the text; both must agree.
+    from zhclean.normalizers.doubling import _CANDIDATE, _TOKEN, UndoFakeBold
+
+    assert UndoFakeBold.scan(text, _CANDIDATE) == UndoFakeBold.scan(text, _TOKEN)

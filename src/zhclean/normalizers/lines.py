@@ -16,12 +16,24 @@ _FIELD = regex.compile(f"(?:^|[\\s（(])(?:{FIELD_WORDS})(?:\\s|$|[:：])|\\S摄
 _SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
 
 
+# The punctuation steps (after reflow) turn ASCII ,;:?!() one for one into
+# full-width marks, and straight quotes into curly ones. Widths are counted so
+# that neither changes a line's width, or the second clean would decide breaks
+# differently from the first: these marks count one column, and quotes half a
+# column, straight or curly (Chinese fonts set curly quotes narrow, and the seeds'
+# column widths agree).
+_WIDENS = b",;:?!()"
+
+
 def width(s: str) -> float:
-    """Printed width in full-width columns: ASCII counts half, spaces nothing."""
+    """Printed width in full-width columns: ASCII counts half (``,;:?!()`` one),
+    curly quotes half, spaces nothing."""
     # Counted in C: encoding to ASCII with errors ignored keeps exactly the ASCII
     # characters (a per-character Python loop cost a fifth of reflow).
-    ascii_n = len(s.encode("ascii", "ignore"))
-    return (len(s) - ascii_n) + 0.5 * (ascii_n - s.count(" "))
+    ascii_b = s.encode("ascii", "ignore")
+    curly = s.count("“") + s.count("”") + s.count("‘") + s.count("’")
+    marks = len(ascii_b) - len(ascii_b.translate(None, _WIDENS)) if ascii_b else 0
+    return (len(s) - len(ascii_b) - 0.5 * curly) + marks + 0.5 * (len(ascii_b) - marks - s.count(" "))
 
 
 _TRAILING_GROUP = regex.compile(r"\s*[（(][^（）()\n]{1,24}[）)]$")
