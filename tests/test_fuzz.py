@@ -55,6 +55,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("党党党党党党党党党党\n\n党党党党党党党党党党", {})
 @example("⋯,", {})
 @example("党党党党党党党党,党\n党党党党党党党党党党", {})
+@example("党党党党党党党党,党\n。", {"paragraph_separator": "\n\n"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)
@@ -76,3 +77,24 @@ def test_fake_bold_scans_agree(text):
     from zhclean.normalizers.doubling import _CANDIDATE, _TOKEN, UndoFakeBold
 
     assert UndoFakeBold.scan(text, _CANDIDATE) == UndoFakeBold.scan(text, _TOKEN)
+
+
+lines_text = st.lists(
+    st.one_of(texty, st.sampled_from(["记者 黄合", "（徐能 摄）", "■ 本期", "一、", "（二）", "3. ", "- ", "。", "”", "，", "\t", " "])),
+    max_size=20,
+).map("".join)
+
+
+@given(lines_text)
+@example("\x1f记者 黄合")
+def test_reflow_line_shortcuts_agree_with_the_predicates(text):
+    # Reflow decides most line predicates from one character or one whole-text
+    # scan; each must agree with the predicate it stands for.
+    from zhclean.normalizers import lines
+    from zhclean.normalizers.paragraphs import Reflow
+
+    for it in Reflow._items(text):
+        s = it.text
+        assert (it.closed, it.label, it.field, it.cont, it.item) == (
+            lines.is_closed(s), lines.is_label(s), lines.is_field_line(s), lines.continues(s), lines.starts_item(s),
+        ), s

@@ -154,4 +154,10 @@ def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list
 
 drop_stranded_chars = DropLines("drop_stranded_chars", _stranded, regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$"))
 drop_page_numbers = DropLines("drop_page_numbers", _page_numbers, regex.compile(r"(?m)^[^\S\n]*(?:\d|[-－—–第Pp])"))
-drop_running_heads = DropLines("drop_running_heads", _running_heads, regex.compile(r"\n"))
+# A running head repeats next to page breaks (blank lines) or names a
+# publication or a dated page; text with neither has none to look for.
+drop_running_heads = DropLines(
+    "drop_running_heads",
+    _running_heads,
+    regex.compile(r"\n[^\S\n]*\n|日报|晚报|早报|周刊|专刊|副刊|时报|周报|月刊|导报|商报|星期|周[一二三四五六日天]"),
+)

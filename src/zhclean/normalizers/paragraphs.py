@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import Iterable
 
 import regex
 
+from ..chars import CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step
-from .lines import MAX_COL, continues, indent, is_closed, is_field_line, is_label, starts_item, width
+from .lines import FIELD_IN_TEXT, MAX_COL, continues, is_closed, is_field_line, is_label, starts_item, width
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -44,9 +47,16 @@ _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
 _SEGMENT = regex.compile(r"[^ ]+")
+# First and last characters that can make the line predicates true: most lines
+# are decided by one set lookup instead of a function call and a regex.
+_ENDS = frozenset(SENTENCE_END)
+_MAY_CLOSE = frozenset(TRAILING_CLOSERS)
+_GOES_ON = frozenset(CONTINUES)
+_LABEL_FIRST = frozenset(LABEL_BULLETS + "/#")
+_ITEM_FIRST = frozenset("一二三四五六七八九十（(0123456789第-*+•" + "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2776, 0x2780))))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # offset of the first non-space character
     end: int  # offset after the last non-space character
@@ -82,14 +92,32 @@ def _flattened(segments: list[tuple[int, int, float]]) -> float | None:
 
 
 def _short_block(a: _Line, b: _Line) -> bool:
-    """Two lines of about the same width with no column around them (a short
-    caption, a column's first lines): the first must show a sentence under way
-    (inner punctuation), which keeps headlines and unpunctuated titles apart."""
-    return (
-        min(a.width, b.width) >= MIN_LINE
-        and abs(a.width - b.width) <= INDENT_SLACK
-        and _INNER_PUNCT.search(a.text) is not None
-    )
+    """Two lines with no column around them that still read as one wrapped block:
+    the first shows a sentence under way (inner punctuation; unpunctuated titles
+    stay apart) and the second is about as wide or finishes the sentence shorter
+    (a caption, a pull quote, a column's first lines). Used with and without a
+    blank line between them: the first clean turns every break into the same
+    separator, so a rule that looked at the blank would decide differently the
+    second time."""
+    if a.width < MIN_LINE or _INNER_PUNCT.search(a.text) is None:
+        return False
+    return (b.width >= MIN_LINE and abs(a.width - b.width) <= INDENT_SLACK) or (b.closed and b.width < a.width)
+
+
+def _prefix(flags: Iterable[bool]) -> list[int]:
+    """Running counts: element k is how many of the first k flags are true."""
+    out = [0]
+    out.extend(accumulate(flags))
+    return out
+
+
+def _shift(prefix: list[int], n: int, d: int) -> list[int]:
+    """``prefix[i + d]`` for each line ``i`` in ``range(n)``, clamped to ``[0, n]``."""
+    if d <= 0:
+        pad = min(-d, n)
+        return [0] * pad + prefix[: n - pad]
+    body = prefix[d : n + 1][:n]
+    return body + [prefix[n]] * (n - len(body))
 
 
 @lru_cache(maxsize=8192)
@@ -127,28 +155,32 @@ class Reflow(Step):
         # while clean text (one paragraph per line) has finished lines of any width.
         # (Stranded glyphs and tiny labels say nothing about a column either.)
         short_w = [it.width if not it.long and not it.closed and it.width >= MIN_COLUMN else None for it in items]
-        known_n = [0]
-        for w in short_w:
-            known_n.append(known_n[-1] + (w is not None))
+        known_w = [w for w in short_w if w is not None]
+        known_n = _prefix(w is not None for w in short_w)
 
         # Column width around each line, from the lines before it, around it and
         # after it: a block boundary (a new column) then spoils only one of them.
-        def col_of(lo: int, hi: int) -> float | None:
-            lo, hi = max(0, lo), min(n, hi)
-            if known_n[hi] - known_n[lo] < 3:
-                return None  # a column needs three lines to show itself
+        # Window bounds are shifted slices of the prefix counts (no loop per line
+        # in Python); a column needs three lines to show itself.
+        def windows(starts: list[int], ends: list[int]) -> list[float | None]:
             # Windows repeat (a column's lines have a few widths), hence the cache.
-            return _column_width(tuple(w for w in short_w[lo:hi] if w is not None))
+            return [_column_width(tuple(known_w[a:b])) if b - a >= 3 else None for a, b in zip(starts, ends)]
 
-        cols = [col_of(i - WINDOW, i + WINDOW + 1) for i in range(n)]
-        rights = [col_of(i, i + WINDOW + 1) for i in range(n)]
+        before, after = _shift(known_n, n, -WINDOW), _shift(known_n, n, WINDOW + 1)
+        cols = windows(before, after)
+        lefts = windows(before, _shift(known_n, n, 1))
+        rights = windows(known_n[:n], after)
         # The narrowest and widest of the estimates (centre, left, right) per line.
         lo: list[float | None] = []
         hi: list[float | None] = []
-        for i in range(n):
-            known = [c for c in (cols[i], col_of(i - WINDOW, i + 1), rights[i]) if c is not None]
-            lo.append(min(known) if known else None)
-            hi.append(max(known) if known else None)
+        for est in zip(cols, lefts, rights):
+            if est == (None, None, None):
+                lo.append(None)
+                hi.append(None)
+            else:
+                known = [c for c in est if c is not None]
+                lo.append(min(known))
+                hi.append(max(known))
 
         def full(i: int, slack: float = SLACK, strict: bool = False) -> bool:
             # strict: against the widest estimate (a finished line must be really
@@ -161,10 +193,8 @@ class Reflow(Step):
         # joins documents with different conventions, and a decision that
         # depends only on nearby lines is the same when the text is cleaned in
         # pieces (zhclean.corpus streams files that way).
-        ind = [0]
-        for it in items:
-            ind.append(ind[-1] + (it.indent >= 2 and not it.long))
-        indented = [ind[min(n, k + INDENT_WINDOW + 1)] - ind[max(0, k - INDENT_WINDOW)] > 0 for k in range(n)]
+        ind = _prefix(it.indent >= 2 and not it.long for it in items)
+        indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
         join = [False] * (n - 1)
         moved: set[int] = set()  # captions taken out of the sentence they interrupt
         prev: _Line | None = None  # the line that went on into items[i]
@@ -278,15 +308,13 @@ class Reflow(Step):
                 return True
             # A sentence begun in a line with inner punctuation and finished in a
             # shorter line: the blank between them is a break of a shaped text block.
-            if b.closed and b.width < a.width and _INNER_PUNCT.search(a.text):
+            if b.closed and _short_block(a, b):
                 return True
         # A paragraph's first line followed by a blank: join only if it has the
         # width of the column that follows.
         col = rights[i + 1]
         if col is None:
-            # The same rule as without the blank: cleaning twice (the blank is
-            # gone by then) must decide the same.
-            return _short_block(a, b)
+            return _short_block(a, b)  # as without the blank
         if not (col - INDENT_SLACK <= a.width <= col + 1):
             return False
         return b.closed or full(i + 1)
@@ -296,10 +324,14 @@ class Reflow(Step):
         items: list[_Line] = []
         pos = 0
         blank = False
+        # Offsets of byline/credit words; a line without one is no field line.
+        fields = [m.start() for m in FIELD_IN_TEXT.finditer(text)]
+        fields.append(len(text) + 1)
+        f = 0
         for line in text.split("\n"):
             s = line.strip(" ")
             if s:
-                lead = indent(line)
+                lead = len(line) - len(line.lstrip(" "))
                 w = width(s)
                 start = pos + lead
                 segs: list[tuple[int, int, float]] = []
@@ -317,11 +349,20 @@ class Reflow(Step):
                         a0, a1, aw = segs[k]
                         if aw <= flat / 2 and is_closed(text[a0:a1]):
                             splits.append((a1, segs[k + 1][0]))
+                while fields[f] < pos:
+                    f += 1
+                first, last = s[0], s[-1]
+                odd = first.isspace() or last.isspace()  # tabs and the like: ask the predicates
                 items.append(
                     _Line(
-                        start, start + len(s), s, lead, w, blank, w > MAX_COL, is_closed(s), segs, flat, splits,
-                        _SPACED.search(s) is not None, is_label(s), is_field_line(s), continues(s),
-                        starts_item(s),
+                        start, start + len(s), s, lead, w, blank, w > MAX_COL,
+                        last in _ENDS or ((odd or last in _MAY_CLOSE) and is_closed(s)),
+                        segs, flat, splits,
+                        len(segs) > 3 and _SPACED.search(s) is not None,
+                        (odd or first in _LABEL_FIRST) and is_label(s),
+                        fields[f] < pos + len(line) and (odd or len(s) <= 30) and is_field_line(s),
+                        (last in _GOES_ON) if not odd else continues(s),
+                        (odd or first in _ITEM_FIRST or first.isdecimal()) and starts_item(s),
                     )
                 )
                 blank = False
