@@ -66,9 +66,11 @@ class _Line:
     blank_before: bool
     long: bool
     closed: bool
-    segments: list[tuple[int, int, float]]  # (start, end, width) of space-separated pieces
+    # (start, end, width) of space-separated pieces; a tuple, and only where the
+    # line has spaces: fewer container objects keep the garbage collector quiet.
+    segments: tuple[tuple[int, int, float], ...] | None
     flat: float | None  # column width when the line is a flattened paragraph
-    splits: list[tuple[int, int]]  # spaces inside a flattened line where a paragraph ends
+    splits: tuple[tuple[int, int], ...]  # spaces inside a flattened line where a paragraph ends
     spaced: bool  # letter-spaced (justified): at least four single glyphs in a row
     label: bool  # a section label or kicker (lines.is_label)
     field: bool  # a byline or credit line (lines.is_field_line)
@@ -77,10 +79,14 @@ class _Line:
 
     @property
     def last_width(self) -> float:
-        return self.segments[-1][2]
+        return self.segments[-1][2] if self.segments else self.width
+
+    @property
+    def n_segments(self) -> int:
+        return len(self.segments) if self.segments else 1
 
 
-def _flattened(segments: list[tuple[int, int, float]]) -> float | None:
+def _flattened(segments: tuple[tuple[int, int, float], ...]) -> float | None:
     """Column width of a line that is a whole paragraph whose printed lines were
     joined with single spaces (some PDF extractors do this), else None."""
     ws = sorted(w for _, _, w in segments[:-1])
@@ -211,7 +217,7 @@ class Reflow(Step):
                 col = c.flat if c.flat is not None else rights[i + 2]
                 if (
                     col is not None
-                    and len(b.segments) == 1
+                    and b.n_segments == 1
                     and b.width > col + SLACK
                     and not b.long
                     and not b.label
@@ -334,21 +340,22 @@ class Reflow(Step):
                 lead = len(line) - len(line.lstrip(" "))
                 w = width(s)
                 start = pos + lead
-                segs: list[tuple[int, int, float]] = []
+                segs = None
+                nseg = 1
+                flat = None
+                splits: tuple[tuple[int, int], ...] = ()
                 if " " in s:
-                    for m in _SEGMENT.finditer(s):
-                        segs.append((start + m.start(), start + m.end(), width(m.group())))
-                else:
-                    segs.append((start, start + len(s), w))
-                flat = _flattened(segs) if len(segs) >= 3 and w > MAX_COL else None
-                splits: list[tuple[int, int]] = []
-                if flat is not None:
+                    segs = tuple((start + m.start(), start + m.end(), width(m.group())) for m in _SEGMENT.finditer(s))
+                    nseg = len(segs)
+                    flat = _flattened(segs) if nseg >= 3 and w > MAX_COL else None
+                if flat is not None and segs is not None:
                     # A printed line that ends a sentence at under half the column
                     # width ends its paragraph, even inside a flattened line.
-                    for k in range(len(segs) - 1):
-                        a0, a1, aw = segs[k]
-                        if aw <= flat / 2 and is_closed(text[a0:a1]):
-                            splits.append((a1, segs[k + 1][0]))
+                    splits = tuple(
+                        (segs[k][1], segs[k + 1][0])
+                        for k in range(nseg - 1)
+                        if segs[k][2] <= flat / 2 and is_closed(text[segs[k][0] : segs[k][1]])
+                    )
                 while fields[f] < pos:
                     f += 1
                 first, last = s[0], s[-1]
@@ -358,7 +365,7 @@ class Reflow(Step):
                         start, start + len(s), s, lead, w, blank, w > MAX_COL,
                         last in _ENDS or ((odd or last in _MAY_CLOSE) and is_closed(s)),
                         segs, flat, splits,
-                        len(segs) > 3 and _SPACED.search(s) is not None,
+                        nseg > 3 and _SPACED.search(s) is not None,
                         (odd or first in _LABEL_FIRST) and is_label(s),
                         fields[f] < pos + len(line) and (odd or len(s) <= 30) and is_field_line(s),
                         (last in _GOES_ON) if not odd else continues(s),
