@@ -147,7 +147,10 @@ PAGE = "记者昨天从市卫健委获悉，全市医疗机构已全面落实预
     [
         (drop_page_numbers, f"{PAGE}\n\n- 3 -\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
         (drop_page_numbers, f"{PAGE}\n\n第3版\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
-        (drop_page_numbers, f"{PAGE}\n\n12\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
+        (drop_page_numbers, f"{PAGE}\n12\n{PAGE}\n13\n{PAGE}", f"{PAGE}\n\n{PAGE}\n\n{PAGE}"),  # a run of pages
+        (drop_page_numbers, f"{PAGE}\n\n12\n\n{PAGE}", f"{PAGE}\n\n12\n\n{PAGE}"),  # a lone number may be text
+        (drop_page_numbers, f"{PAGE}\n2019\n{PAGE}\n2020\n{PAGE}", f"{PAGE}\n2019\n{PAGE}\n2020\n{PAGE}"),  # years
+        (drop_page_numbers, f"全市共排查\n12\n个社区。\n13\n{PAGE}", f"全市共排查\n12\n个社区。\n13\n{PAGE}"),  # 12 is in a sentence: no run
         (drop_page_numbers, f"全市共排查\n12\n个社区。{PAGE}", f"全市共排查\n12\n个社区。{PAGE}"),  # a wrapped number
         (drop_page_numbers, "2020", "2020"),  # nothing else: not furniture
         (drop_running_heads, f"宁波日报\n{PAGE}", f"\n{PAGE}"),

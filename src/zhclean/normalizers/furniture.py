@@ -24,7 +24,7 @@ _PAGE_NUMBER = regex.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|(?:[Pp]age|P\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
 )
-_BARE_NUMBER = regex.compile(r"\d{1,4}")
+_BARE_NUMBER = regex.compile(r"[0-9]{1,3}")  # pages, not years
 _PUBLICATION = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|周刊|专刊|副刊|时报|周报|月刊|导报|商报)")
 _DATE_HEAD = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 _DIGITS = regex.compile(r"\d+")
@@ -108,17 +108,23 @@ def _stranded(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool
 
 def _page_numbers(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool]:
     drop = [False] * len(stripped)
+    bare: list[tuple[int, int]] = []
     for i, s in enumerate(stripped):
         if not s or len(s) > 16:
             continue
         if _PAGE_NUMBER.fullmatch(s):
             drop[i] = True
-        elif _BARE_NUMBER.fullmatch(s):
-            # A bare number is a page number only when it stands apart: blank lines
-            # around it and no sentence running into it.
-            p, q = prev[i], nxt[i]
-            apart = (i == 0 or not stripped[i - 1]) and (i == len(stripped) - 1 or not stripped[i + 1])
-            drop[i] = apart and (p < 0 or is_closed(stripped[p]) or q < 0)
+        elif _BARE_NUMBER.fullmatch(s) and (prev[i] < 0 or is_closed(stripped[prev[i]])):
+            bare.append((i, int(s)))
+    # A bare number is a page number only as one of a run of page numbers (a
+    # neighbouring value elsewhere in the text) and where no sentence runs into
+    # it. Blank lines around it are no evidence: with paragraph_separator="\n\n"
+    # every clean paragraph stands between blank lines, and a lone "12" or a
+    # year heading is more likely text than furniture.
+    values = {v for _, v in bare}
+    for i, v in bare:
+        if v - 1 in values or v + 1 in values or v - 2 in values or v + 2 in values:
+            drop[i] = True
     return drop
 
 
