@@ -62,6 +62,11 @@ REFLOW_KEEP = [
     ("Markdown bullets", "- 戴口罩出门\n- 勤洗手消毒\n- 少聚集聚餐"),
     ("Markdown heading over text", "## 第一章 总则\n第一条　为了做好疫情防控工作，制定本办法。"),
     ("one line", "党员干部冲在一线"),
+    (
+        "a kicker repeated between paragraphs",
+        "疫情防控进行时\n记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。\n疫情防控进行时\n"
+        "发热门诊实行二十四小时值守，确保患者得到及时救治。\n疫情防控进行时\n下一步，各地将继续加强社区防控工作。",
+    ),
 ]
 
 
@@ -140,6 +145,7 @@ def test_spacing_one(raw, expected):
 
 
 PAGE = "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。"
+P1, P2, P3 = (PAGE.replace("全市", k) for k in ("宁波", "杭州", "温州"))  # different surroundings
 
 
 @pytest.mark.parametrize(
@@ -154,10 +160,20 @@ PAGE = "记者昨天从市卫健委获悉，全市医疗机构已全面落实预
         (drop_page_numbers, f"全市共排查\n12\n个社区。{PAGE}", f"全市共排查\n12\n个社区。{PAGE}"),  # a wrapped number
         (drop_page_numbers, "2020", "2020"),  # nothing else: not furniture
         (drop_running_heads, f"宁波日报\n{PAGE}", f"\n{PAGE}"),
-        (
+        (  # the page number in the head changes
             drop_running_heads,
-            f"第一版 要闻\n\n{PAGE}一\n\n第一版 要闻\n\n{PAGE}二\n\n第一版 要闻\n\n{PAGE}三",
-            f"\n\n{PAGE}一\n\n\n\n{PAGE}二\n\n\n\n{PAGE}三",
+            f"要闻 第1版\n\n{P1}\n\n要闻 第2版\n\n{P2}\n\n要闻 第3版\n\n{P3}",
+            f"\n\n{P1}\n\n\n\n{P2}\n\n\n\n{P3}",
+        ),
+        (  # the head interrupts a sentence once
+            drop_running_heads,
+            f"经济观察\n\n{P1}\n\n经济观察\n\n{PAGE[:9]}\n\n经济观察\n\n{P3}",
+            f"\n\n{P1}\n\n\n\n{PAGE[:9]}\n\n\n\n{P3}",
+        ),
+        (  # a kicker repeated between finished paragraphs is text
+            drop_running_heads,
+            f"疫情防控进行时\n\n{P1}\n\n疫情防控进行时\n\n{P2}\n\n疫情防控进行时\n\n{P3}",
+            f"疫情防控进行时\n\n{P1}\n\n疫情防控进行时\n\n{P2}\n\n疫情防控进行时\n\n{P3}",
         ),
         (drop_running_heads, f"重要通知\n\n{PAGE}\n\n" * 3, f"重要通知\n\n{PAGE}\n\n" * 3),  # a repeated document
         (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),

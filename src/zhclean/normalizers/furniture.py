@@ -70,7 +70,9 @@ class DropLines(Step):
         drop = self.decide(stripped, prev, nxt)
         # Furniture surrounds text. Where nothing of substance would be left (a
         # JSONL field "2020", a one-character document), nothing is furniture.
-        if not any(s and not d and len(s) >= MIN_TEXT for s, d in zip(stripped, drop)):
+        # Counted over all the text that stays, not per line: reflow joins lines,
+        # and the second clean must find the same amount of substance.
+        if not any(drop) or sum(len(s) - s.count(" ") for s, d in zip(stripped, drop) if not d) < MIN_TEXT:
             return []
         out: list[Edit] = []
         pos = 0
@@ -152,7 +154,13 @@ def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list
         # in the same surroundings each time is a repeated document (or a
         # repeated passage), which is real text and stays.
         contexts = {(stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[i]] if nxt[i] >= 0 else "") for i in found}
-        if len(contexts) >= 3:
+        # And it shows it is furniture: its page number or date changes from page
+        # to page, or it interrupts a sentence somewhere (a page broke there). A
+        # kicker repeated between finished paragraphs is text; so, with
+        # paragraph_separator="\n\n", is every repeated clean paragraph.
+        varied = len({stripped[i] for i in found}) > 1
+        cuts = any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in found)
+        if len(contexts) >= 3 and (varied or cuts):
             for i in found:
                 drop[i] = True
     return drop

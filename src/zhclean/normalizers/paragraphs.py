@@ -283,9 +283,11 @@ class Reflow(Step):
                 # paragraphs are indented, the unindented next line is the column.
                 widest = b.width
             aw = a.width + shown
+            # (A line much wider than the estimate is not in that column: repeated
+            # short kickers between paragraphs look like a narrow column.)
             return (
                 widest is not None
-                and aw >= widest - CLOSED_SLACK - indent
+                and widest - CLOSED_SLACK - indent <= aw <= widest + SLACK
                 and aw >= b.width - CLOSED_SLACK - indent / 4
             )
         if indented_doc and b.indent > a.indent:
@@ -296,8 +298,8 @@ class Reflow(Step):
         if not b.blank_before:
             if not para_start:
                 return True  # inside a paragraph, an unfinished line goes on
-            if full(i, INDENT_SLACK):
-                return True
+            if full(i, INDENT_SLACK) and b.width <= hi[i] + SLACK:
+                return True  # (the next line must fit the column too)
             if indented_doc and a.indent >= 2 and b.indent == 0:
                 # An indented first line that is unfinished goes on into the
                 # unindented line under it, column evidence or not.
