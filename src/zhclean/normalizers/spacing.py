@@ -8,6 +8,8 @@ patterns, so a line of any length costs linear time.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS
@@ -58,6 +60,7 @@ def _protected(text: str) -> set[int]:
     return keep
 
 
+@lru_cache(maxsize=8192)  # a text uses a few thousand distinct characters
 def _kind(c: str) -> str:
     if c in _CJKP:
         return "P"
