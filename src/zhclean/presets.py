@@ -31,6 +31,9 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
      "hyphen are part of UTF-8 read as latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake, "same reason, for GBK read as latin-1"),
     ("remove_invisible", lambda o: whitespace.remove_controls, "after mojibake repair, see above"),
+    ("fix_mojibake", lambda o: encoding.fix_mojibake,
+     "again, only where the controls just removed had hidden mojibake from ftfy (a soft hyphen "
+     "before 'Ü\\x98'); clean() must be idempotent. Guarded: a regex search on clean text"),
     (None, lambda o: whitespace.normalize_spaces, "U+3000/NBSP become spaces so rule 3 judges one kind of space"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
     ("halfwidth_alnum", lambda o: width.halfwidth_alnum, "so digits look alike to doubling and punctuation rules"),
