@@ -161,18 +161,27 @@ def scaling(sizes: list[float]) -> dict:
     return {"rows": rows}
 
 
+def _fill(unit: str, nbytes: int) -> str:
+    """``unit`` repeated to exactly ``nbytes`` of UTF-8 (less a partial character)."""
+    reps = nbytes // len(unit.encode("utf-8")) + 1
+    return (unit * reps).encode("utf-8")[:nbytes].decode("utf-8", "ignore")
+
+
 def adversarial_inputs(mb: float) -> dict[str, str]:
-    n = int(mb * 1e6 / 3)  # Han characters are 3 bytes in UTF-8
-    para = "员带领群众一起投身战疫，党员干部冲在一线。"
+    """Hostile inputs, each of the same size in bytes as the normal text they are compared with."""
+    nb = int(mb * 1e6)
+    controls = "".join(map(chr, [*range(0, 9), *range(11, 32), *range(127, 160)]))
     return {
-        "one long line": (para * (n // len(para) + 1))[:n],
-        "all spaces": " " * (n * 3),
-        "one character repeated": "疫" * n,
-        "doubled text": ("先锋有我先锋有我，，" * (n // 10 + 1))[:n],
-        "letter-spaced": ("员 " * (n // 2 + 1))[: n * 2],
-        "blank lines": "\n" * (n * 3),
-        "alternating CJK and quotes": ('战"' * (n // 2 + 1))[:n],
-        "short lines": ("党员\n" * (n // 3 + 1))[:n],
+        "one long line": _fill("员带领群众一起投身战疫，党员干部冲在一线。", nb),
+        "all spaces": " " * nb,
+        "one character repeated": _fill("疫", nb),
+        "doubled text": _fill("先锋有我先锋有我，，", nb),
+        "letter-spaced (CJK and spaces)": _fill("员 ", nb),
+        "blank lines": "\n" * nb,
+        "alternating CJK and quotes": _fill('战"', nb),
+        "short lines": _fill("党员\n", nb),
+        "nested and unbalanced quotes": _fill("“‘「『（“党", nb),
+        "every control character": _fill(controls + "党" * 8, nb),
     }
 
 
