@@ -66,9 +66,8 @@ class _Line:
     blank_before: bool
     long: bool
     closed: bool
-    # (start, end, width) of space-separated pieces; a tuple, and only where the
-    # line has spaces: fewer container objects keep the garbage collector quiet.
-    segments: tuple[tuple[int, int, float], ...] | None
+    n_segments: int  # space-separated pieces
+    last_width: float  # width of the last piece
     flat: float | None  # column width when the line is a flattened paragraph
     splits: tuple[tuple[int, int], ...]  # spaces inside a flattened line where a paragraph ends
     spaced: bool  # letter-spaced (justified): at least four single glyphs in a row
@@ -76,14 +75,6 @@ class _Line:
     field: bool  # a byline or credit line (lines.is_field_line)
     cont: bool  # obviously continues on the next line (lines.continues)
     item: bool  # starts with a list marker (lines.starts_item)
-
-    @property
-    def last_width(self) -> float:
-        return self.segments[-1][2] if self.segments else self.width
-
-    @property
-    def n_segments(self) -> int:
-        return len(self.segments) if self.segments else 1
 
 
 def _flattened(segments: tuple[tuple[int, int, float], ...]) -> float | None:
@@ -342,22 +333,29 @@ class Reflow(Step):
                 lead = len(line) - len(line.lstrip(" "))
                 w = width(s)
                 start = pos + lead
-                segs = None
                 nseg = 1
+                last_w = w
                 flat = None
                 splits: tuple[tuple[int, int], ...] = ()
                 if " " in s:
-                    segs = tuple((start + m.start(), start + m.end(), width(m.group())) for m in _SEGMENT.finditer(s))
-                    nseg = len(segs)
-                    flat = _flattened(segs) if nseg >= 3 and w > MAX_COL else None
-                if flat is not None and segs is not None:
-                    # A printed line that ends a sentence at under half the column
-                    # width ends its paragraph, even inside a flattened line.
-                    splits = tuple(
-                        (segs[k][1], segs[k + 1][0])
-                        for k in range(nseg - 1)
-                        if segs[k][2] <= flat / 2 and is_closed(text[segs[k][0] : segs[k][1]])
-                    )
+                    parts = s.split(" ")
+                    nseg = len(parts) - parts.count("")
+                    last_w = width(parts[-1])
+                    m = nseg - 1
+                    # A flattened line's other pieces have a median width >= 6, so at
+                    # least half of them are that wide: this bound skips the piece by
+                    # piece work on letter-spaced and other finely spaced lines.
+                    if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
+                        segs = tuple((start + g.start(), start + g.end(), width(g.group())) for g in _SEGMENT.finditer(s))
+                        flat = _flattened(segs)
+                        if flat is not None:
+                            # A printed line that ends a sentence at under half the column
+                            # width ends its paragraph, even inside a flattened line.
+                            splits = tuple(
+                                (segs[k][1], segs[k + 1][0])
+                                for k in range(nseg - 1)
+                                if segs[k][2] <= flat / 2 and is_closed(text[segs[k][0] : segs[k][1]])
+                            )
                 while fields[f] < pos:
                     f += 1
                 first, last = s[0], s[-1]
@@ -366,7 +364,7 @@ class Reflow(Step):
                     _Line(
                         start, start + len(s), s, lead, w, blank, w > MAX_COL,
                         last in _ENDS or ((odd or last in _MAY_CLOSE) and is_closed(s)),
-                        segs, flat, splits,
+                        nseg, last_w, flat, splits,
                         nseg > 3 and _SPACED.search(s) is not None,
                         (odd or first in _LABEL_FIRST) and is_label(s),
                         fields[f] < pos + len(line) and (odd or len(s) <= 30) and is_field_line(s),
