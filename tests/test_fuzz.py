@@ -59,6 +59,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("０\n党党党党党", {"paragraph_separator": "\n\n"})
 @example("党\n党党党“\n党", {})
 @example("\xadÜ\x98", {})
+@example("党党党党党党，…党\r。", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

@@ -117,7 +117,9 @@ def _wrap(p: str, w: float, indent: bool) -> list[str]:
     lines, cur, cw = [], "\u3000\u3000" if indent else "", 2.0 if indent else 0.0
     for i, c in enumerate(p):
         cur += c
-        cw += width(c)
+        # A printed character's width; width() of a lone "…" is 2 (the final
+        # form "……"), but here it is one half of a printed "……".
+        cw += 1.0 if c in "…⋯" else width(c)
         nxt = p[i + 1] if i + 1 < len(p) else ""
         if cw >= w and nxt and not (c.isascii() and c.isalnum() and nxt.isascii() and nxt.isalnum()):
             lines.append(cur)

@@ -20,25 +20,40 @@ FIELD_IN_TEXT = regex.compile(f"(?m)(?:^|(?<=[\\s\\x1c-\\x1f（(]))(?:{FIELD_WOR
 _SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
 
 
-# The punctuation steps (after reflow) turn ASCII ,;:?!() one for one into
-# full-width marks, and straight quotes into curly ones. Widths are counted so
-# that neither changes a line's width, or the second clean would decide breaks
-# differently from the first: these marks count one column, and quotes half a
-# column, straight or curly (Chinese fonts set curly quotes narrow, and the seeds'
-# column widths agree).
-_WIDENS = b",;:?!()"
+# The punctuation steps run after reflow and change marks: ASCII ,;:?!() to full
+# width, straight quotes to curly, "…" "⋯" "..." "。。。" to "……", "--" "－－" to
+# "——". If that changed a line's width, the second clean would decide breaks
+# differently from the first. So widths are measured on the text as those steps
+# would leave it: those ASCII marks count one column, quotes half (straight or
+# curly; Chinese fonts set curly quotes narrow, and the seeds' columns agree),
+# and each of those ellipses and dashes two.
+_TWO_COLUMNS = regex.compile(r"(?<![…⋯])[…⋯](?![…⋯])|\.\.\.|。。。|--|－－")
+_ONE_COLUMN = regex.compile(r"[,;:?!()]")
+_HALF_COLUMN = regex.compile(r"[“”‘’]")
+
+
+def _final_marks(text: str) -> str:
+    return _HALF_COLUMN.sub('"', _ONE_COLUMN.sub("、", _TWO_COLUMNS.sub("……", text)))
+
+
+def _plain_width(s: str) -> float:
+    # Non-ASCII one column, ASCII half, spaces nothing. Counted in C: encoding to
+    # ASCII with errors ignored keeps exactly the ASCII characters (a per-character
+    # Python loop cost a fifth of reflow).
+    ascii_n = len(s.encode("ascii", "ignore"))
+    return (len(s) - ascii_n) + 0.5 * (ascii_n - s.count(" "))
 
 
 def width(s: str) -> float:
-    """Printed width in full-width columns: ASCII counts half (``,;:?!()`` one),
-    curly quotes half, spaces nothing."""
-    # Counted in C: encoding to ASCII with errors ignored keeps exactly the ASCII
-    # characters (a per-character Python loop cost a fifth of reflow).
-    ascii_b = s.encode("ascii", "ignore")
-    # (The `in` tests cost half of four counts, and most lines have no quotes.)
-    curly = s.count("“") + s.count("”") + s.count("‘") + s.count("’") if ("“" in s or "”" in s or "‘" in s or "’" in s) else 0
-    marks = len(ascii_b) - len(ascii_b.translate(None, _WIDENS)) if ascii_b else 0
-    return (len(s) - len(ascii_b) - 0.5 * curly) + marks + 0.5 * (len(ascii_b) - marks - s.count(" "))
+    """Printed width in full-width columns: ASCII counts half, spaces nothing,
+    measured with the marks in the form the punctuation steps give them."""
+    return _plain_width(_final_marks(s))
+
+
+def line_widths(text: str) -> list[float]:
+    """:func:`width` of every line of ``text`` (stripped of spaces), in a few regex passes."""
+    # No replacement crosses a line break, so the lines stay the same lines.
+    return [_plain_width(line.strip(" ")) for line in _final_marks(text).split("\n")]
 
 
 _TRAILING_GROUP = regex.compile(r"\s*[（(][^（）()\n]{1,24}[）)]$")

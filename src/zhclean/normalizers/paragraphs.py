@@ -24,7 +24,7 @@ import regex
 
 from ..chars import CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step
-from .lines import FIELD_IN_TEXT, MAX_COL, continues, is_closed, is_field_line, is_label, starts_item, width
+from .lines import FIELD_IN_TEXT, MAX_COL, continues, line_widths, is_closed, is_field_line, is_label, starts_item, width
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -327,11 +327,10 @@ class Reflow(Step):
         fields = [m.start() for m in FIELD_IN_TEXT.finditer(text)]
         fields.append(len(text) + 1)
         f = 0
-        for line in text.split("\n"):
+        for line, w in zip(text.split("\n"), line_widths(text)):
             s = line.strip(" ")
             if s:
                 lead = len(line) - len(line.lstrip(" "))
-                w = width(s)
                 start = pos + lead
                 nseg = 1
                 last_w = w
