@@ -60,6 +60,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("党\n党党党“\n党", {})
 @example("\xadÜ\x98", {})
 @example("党党党党党党，…党\r。", {})
+@example("，，\x00", {"remove_invisible": False, "dedupe_punctuation": False, "convert": "s2twp"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

@@ -150,3 +150,15 @@ def test_cjk_latin_space_policy(raw, none, one, keep):
 )
 def test_field_separators_are_kept(text):
     assert spacing.spacing("none")(text) == text
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2twp", "t2s", "tw2sp", "s2hk", "jp2t"])
+def test_conversion_never_drops_text_after_a_nul_or_surrogate(config):
+    # OpenCC's phrase configurations stop at NUL and drop the rest of the text.
+    from zhclean.normalizers.script import ConvertScript
+
+    conv = ConvertScript(config)
+    for raw in ["你好\x00世界", "汉字\ud800汉字", "\x00\x00"]:
+        out = conv(raw)
+        assert out.count("\x00") == raw.count("\x00") and out.count("\ud800") == raw.count("\ud800")
+        assert len(out) == len(raw)  # these words keep their length in every configuration

@@ -17,8 +17,10 @@ def _converter(config: str) -> "opencc.OpenCC":
     return opencc.OpenCC(config if config.endswith(".json") else f"{config}.json")
 
 
-_SURROGATE = regex.compile("[\ud800-\udfff]")
-_SURROGATES = regex.compile("([\ud800-\udfff]+)")
+# Characters OpenCC cannot take: surrogates (not UTF-8) and NUL (s2twp and other
+# phrase configurations stop at it and silently drop the rest of the text).
+_UNSAFE = regex.compile("[\ud800-\udfff\x00]")
+_UNSAFE_RUNS = regex.compile("([\ud800-\udfff\x00]+)")
 
 
 class ConvertScript(Normalizer):
@@ -36,11 +38,11 @@ class ConvertScript(Normalizer):
     def __call__(self, text: str) -> str:
         check_text(text)
         conv = _converter(self.config).convert
-        if _SURROGATE.search(text) is None:
+        if _UNSAFE.search(text) is None:
             return conv(text)
-        # OpenCC works on UTF-8, which cannot hold a surrogate; convert around
-        # them (the pipeline's fix_surrogates removes them first anyway).
-        return "".join(p if _SURROGATE.match(p) else conv(p) for p in _SURROGATES.split(text))
+        # Convert around them (the pipeline removes both before this step unless
+        # remove_invisible is off).
+        return "".join(p if _UNSAFE.match(p) else conv(p) for p in _UNSAFE_RUNS.split(text))
 
     def edits(self, text: str) -> list[Edit]:
         # Per run of changed characters where a line keeps its length, else per line
