@@ -61,6 +61,8 @@ def test_every_normaliser_on_anything(step, text):
 @example("\xadÜ\x98", {})
 @example("党党党党党党，…党\r。", {})
 @example("，，\x00", {"remove_invisible": False, "dedupe_punctuation": False, "convert": "s2twp"})
+@example("党－－,", {})
+@example("党...,", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

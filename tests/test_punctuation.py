@@ -46,6 +46,7 @@ def test_must_change(raw, expected):
         ("a...b", "a...b"),  # code, ranges
         ("range(1..10)", "range(1..10)"),
         ("他沉默了. . .", "他沉默了. . ."),  # spaced dots are not guessed
+        ("他沉默了...,", "他沉默了……,"),  # (this step only; the comma is cjk_punctuation's)
     ],
 )
 def test_fix_ellipsis(raw, expected):
@@ -162,3 +163,14 @@ def test_conversion_never_drops_text_after_a_nul_or_surrogate(config):
         out = conv(raw)
         assert out.count("\x00") == raw.count("\x00") and out.count("\ud800") == raw.count("\ud800")
         assert len(out) == len(raw)  # these words keep their length in every configuration
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("党--,", "党——，"), ("党－－,好", "党——，好"), ("党...,", "党……，"), ("他说...,好", "他说……，好"),
+        ("git --amend,", "git --amend,"), ("a...,", "a...,"), ("1...,", "1...,"),
+    ],
+)
+def test_mark_after_a_dash_or_ellipsis_that_becomes_chinese(raw, expected):
+    assert _clean(raw) == expected

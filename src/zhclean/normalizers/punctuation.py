@@ -245,6 +245,12 @@ def _final_stop(s: str, start: int) -> bool:
     return False
 
 
+# A dash or ellipsis in ASCII form after Chinese (党-- 党...): fix_dash and
+# fix_ellipsis run later and turn it into —— or ……, so a mark after it already
+# has Chinese before it (idempotence: '党--,' must not become '党——,').
+_BECOMES_CJK = regex.compile(rf"{_CJK_CTX} *(?:(?<![-])-{{2,3}}|(?<!－)－－|(?<![.])\.{{3,6}})$")
+
+
 def _width_repl(m: "regex.Match[str]") -> str:
     # A run of marks (",." "?!" ", ,") is decided left to right, each mark seeing
     # the converted one before it (spaces skipped, as spacing later removes them
@@ -259,6 +265,9 @@ def _width_repl(m: "regex.Match[str]") -> str:
     out = list(whole)
     for n, k in enumerate(marks):
         c = whole[k]
+        at = m.start() + k
+        if prev in "-－." and not (c == prev == ".") and _BECOMES_CJK.search(s[max(0, at - 16) : at]):
+            prev = "—"
         nxt = whole[marks[n + 1]] if n + 1 < len(marks) else after
         if c == "." and len(marks) == 1 and after in ("", "\n") and prev.isascii() and prev.isalnum():
             new = "。" if _final_stop(s, m.start() + k) else c
