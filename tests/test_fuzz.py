@@ -63,6 +63,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("，，\x00", {"remove_invisible": False, "dedupe_punctuation": False, "convert": "s2twp"})
 @example("党－－,", {})
 @example("党...,", {})
+@example("((党))", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

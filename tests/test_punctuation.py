@@ -174,3 +174,14 @@ def test_conversion_never_drops_text_after_a_nul_or_surrogate(config):
 )
 def test_mark_after_a_dash_or_ellipsis_that_becomes_chinese(raw, expected):
     assert _clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("((党))", "（党）"), ("(((党)))", "（党）"), ("(a(党)b)", "（a（党）b）"), ("（（徐能））", "（徐能）"),
+        ("((1))党", "((1))党"), ("(see (note))", "(see (note))"), ("（（党）", "（（党）"),  # unbalanced: left
+    ],
+)
+def test_nested_parentheses(raw, expected):
+    assert _clean(raw) == expected

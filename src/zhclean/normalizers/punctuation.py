@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..chars import ASCII_TO_CJK, CJK_PUNCT
-from ..core import Edit, Normalizer, Note, Rule, apply_edits, check_text
+from ..core import Edit, Normalizer, Note, Rule, apply_edits, check_text, line_edits
 
 _HAN = r"\p{Han}"
 _CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
@@ -44,16 +44,24 @@ def _dedupe(m: "regex.Match[str]") -> str:
         return m.group("mark")
     if m.group("stop"):
         return "。"
+    # Doubled (or deeper) brackets around the same text: one pair goes, for each
+    # level both sides have ('（（（党）））' -> '（党）', '（（党）' stays unbalanced as is).
     if m.group("paren") is not None:
-        return f"（{m.group('paren')}）"
-    return f"《{m.group('book')}》"
+        o, c, inner, pair = m.group("po"), m.group("pc"), m.group("paren"), "（）"
+    else:
+        o, c, inner, pair = m.group("bo"), m.group("bc"), m.group("book"), "《》"
+    k = min(len(o), len(c)) - 1
+    return pair[0] * (len(o) - k) + inner + pair[1] * (len(c) - k)
 
 
 # ，， 、、 ；； ：： and 。。 left by rendering (。。。 is an ellipsis, handled first);
 # doubled brackets around the same text: （（徐能））. ！！ and ？？ are prose and stay.
+# (Bracket runs are possessive and start at a run's start: linear on long runs.)
 dedupe_punctuation = Rule(
     "dedupe_punctuation",
-    r"(?P<mark>[，、；：])(?P=mark)+|(?P<stop>(?<!。)。。(?!。))|（（(?P<paren>[^（）\n]{1,60})））|《《(?P<book>[^《》\n]{1,60})》》",
+    r"(?P<mark>[，、；：])(?P=mark)+|(?P<stop>(?<!。)。。(?!。))"
+    r"|(?<!（)(?P<po>（{2,}+)(?P<paren>[^（）\n]{1,60})(?P<pc>）{2,}+)"
+    r"|(?<!《)(?P<bo>《{2,}+)(?P<book>[^《》\n]{1,60})(?P<bc>》{2,}+)",
     _dedupe,
     guard=r"([，、；：。（《])\1",
 )
@@ -297,5 +305,31 @@ _MARK_RE = regex.compile(r"(?<! ) *[,;:?!.](?: *[,;:?!.])* *")
 
 # Parentheses first, as a pair judged by what they enclose; then single marks,
 # which can then see a converted ）or ” as their Chinese neighbour.
-cjk_parentheses = Rule("cjk_parentheses", _PAREN_PAIR, _paren, guard=r"\(")
+class CjkParentheses(Normalizer):
+    """ASCII parentheses around Chinese become （）, judged as a pair, nested pairs too."""
+
+    name = "cjk_parentheses"
+    # The pattern takes innermost pairs; an outer pair is judged once the pairs
+    # inside it are converted ('((党))' -> '（（党））', which dedupe makes '（党）').
+    # Each round is linear and nesting deeper than this is not text.
+    ROUNDS = 6
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        for _ in range(self.ROUNDS):
+            if "(" not in text:
+                break
+            out = _PAREN_PAIR.sub(_paren, text)
+            if out == text:
+                break
+            text = out
+        return text
+
+    def edits(self, text: str) -> list[Edit]:
+        # Every conversion keeps the length, so the edits are the changed characters.
+        out = self(text)
+        return [] if out == text else line_edits(text, out, by_char=True)
+
+
+cjk_parentheses = CjkParentheses()
 cjk_punctuation = Rule("cjk_punctuation", _MARK_RE, _width_repl, guard=r"[,;:?!.]")
