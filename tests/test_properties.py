@@ -44,6 +44,7 @@ paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, uniqu
 @example("一, ,")
 @example('"""党')
 @example("一  …")
+@example('一"Â"')
 def test_idempotent_on_anything(text):
     once = zhclean.clean(text)
     assert zhclean.clean(once) == once
