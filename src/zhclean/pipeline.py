@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .core import Edit, Normalizer, Note, apply_edits, check_text, diff_edits
+from .core import Edit, Normalizer, apply_edits, check_text, diff_edits
 
 __all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap"]
 

@@ -101,8 +101,3 @@ _ENUMERATOR = regex.compile(
 def starts_item(s: str) -> bool:
     """The line starts with a list marker: ``一、`` ``（二）`` ``(3)`` ``4.`` ``5、`` ``⑥`` ``第七，`` ``- ``."""
     return _ENUMERATOR.match(s) is not None
-
-
-def indent(s: str) -> int:
-    """Number of leading spaces (exotic spaces are already plain spaces)."""
-    return len(s) - len(s.lstrip(" "))
