@@ -146,6 +146,9 @@ def test_spacing_one(raw, expected):
 
 PAGE = "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。"
 P1, P2, P3 = (PAGE.replace("全市", k) for k in ("宁波", "杭州", "温州"))  # different surroundings
+# A printed page holds more than 200 letters (furniture.PAGE_TEXT); these hold 232.
+L1, L2, L3 = (p * 8 for p in (P1, P2, P3))
+CUT = L2[:-9]  # a page that ends in the middle of a sentence
 
 
 @pytest.mark.parametrize(
@@ -160,22 +163,37 @@ P1, P2, P3 = (PAGE.replace("全市", k) for k in ("宁波", "杭州", "温州"))
         (drop_page_numbers, f"全市共排查\n12\n个社区。{PAGE}", f"全市共排查\n12\n个社区。{PAGE}"),  # a wrapped number
         (drop_page_numbers, "2020", "2020"),  # nothing else: not furniture
         (drop_running_heads, f"宁波日报\n{PAGE}", f"\n{PAGE}"),
-        (  # the page number in the head changes
-            drop_running_heads,
-            f"要闻 第1版\n\n{P1}\n\n要闻 第2版\n\n{P2}\n\n要闻 第3版\n\n{P3}",
-            f"\n\n{P1}\n\n\n\n{P2}\n\n\n\n{P3}",
-        ),
         (  # the head interrupts a sentence once
             drop_running_heads,
-            f"经济观察\n\n{P1}\n\n经济观察\n\n{PAGE[:9]}\n\n经济观察\n\n{P3}",
-            f"\n\n{P1}\n\n\n\n{PAGE[:9]}\n\n\n\n{P3}",
+            f"经济观察\n\n{L1}\n\n经济观察\n\n{CUT}\n\n经济观察\n\n{L3}",
+            f"\n\n{L1}\n\n\n\n{CUT}\n\n\n\n{L3}",
+        ),
+        (  # the same without blank lines around it: extractors often leave none
+            drop_running_heads,
+            f"经济观察\n{L1}\n经济观察\n{CUT}\n经济观察\n{L3}",
+            f"\n{L1}\n\n{CUT}\n\n{L3}",
+        ),
+        (  # its page number changes, and it interrupts a sentence
+            drop_running_heads,
+            f"要闻 第1版\n\n{L1}\n\n要闻 第2版\n\n{CUT}\n\n要闻 第3版\n\n{L3}",
+            f"\n\n{L1}\n\n\n\n{CUT}\n\n\n\n{L3}",
+        ),
+        (  # numbered headings over finished sections: the digits change, nothing is cut
+            drop_running_heads,
+            f"第1条\n\n{L1}\n\n第2条\n\n{L2}\n\n第3条\n\n{L3}",
+            f"第1条\n\n{L1}\n\n第2条\n\n{L2}\n\n第3条\n\n{L3}",
+        ),
+        (  # a refrain after unfinished lines: it comes sooner than a page
+            drop_running_heads,
+            f"{P1[:-9]}\n\n经济观察\n\n{P2[:-9]}\n\n经济观察\n\n{P3[:-9]}\n\n经济观察\n\n{L1}",
+            f"{P1[:-9]}\n\n经济观察\n\n{P2[:-9]}\n\n经济观察\n\n{P3[:-9]}\n\n经济观察\n\n{L1}",
         ),
         (  # a kicker repeated between finished paragraphs is text
             drop_running_heads,
-            f"疫情防控进行时\n\n{P1}\n\n疫情防控进行时\n\n{P2}\n\n疫情防控进行时\n\n{P3}",
-            f"疫情防控进行时\n\n{P1}\n\n疫情防控进行时\n\n{P2}\n\n疫情防控进行时\n\n{P3}",
+            f"疫情防控进行时\n\n{L1}\n\n疫情防控进行时\n\n{L2}\n\n疫情防控进行时\n\n{L3}",
+            f"疫情防控进行时\n\n{L1}\n\n疫情防控进行时\n\n{L2}\n\n疫情防控进行时\n\n{L3}",
         ),
-        (drop_running_heads, f"重要通知\n\n{PAGE}\n\n" * 3, f"重要通知\n\n{PAGE}\n\n" * 3),  # a repeated document
+        (drop_running_heads, f"重要通知\n\n{CUT}\n\n" * 3, f"重要通知\n\n{CUT}\n\n" * 3),  # a repeated document
         (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),
         (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
         (drop_stranded_chars, f"全市党员干部冲锋在一\n线\n{PAGE}", f"全市党员干部冲锋在一\n线\n{PAGE}"),  # a sentence's tail

@@ -29,6 +29,10 @@ _PUBLICATION = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|周刊|专�
 _DATE_HEAD = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 _DIGITS = regex.compile(r"\d+")
 _END_PUNCT = regex.compile(r"[，。！？；：,.!?;:、]")
+_SPACE = regex.compile(r"\s+")
+_TEXT = regex.compile(r"[\p{L}\p{N}]")
+# Letters and digits between two occurrences of a running head: a page.
+PAGE_TEXT = 200
 
 
 
@@ -51,18 +55,18 @@ def _neighbours(stripped: list[str]) -> tuple[list[int], list[int]]:
 class DropLines(Step):
     """Empty every line that ``decide`` marks as furniture (the line break stays)."""
 
-    def __init__(self, name: str, decide: Callable[[list[str], list[int], list[int]], list[bool]], guard: "regex.Pattern[str]") -> None:
+    def __init__(self, name: str, decide: Callable[[list[str], list[int], list[int]], list[bool]], guard: Callable[[str], bool]) -> None:
         self.name = name
         self.decide = decide
         self.guard = guard
 
     def __call__(self, text: str) -> str:
-        if self.guard.search(text) is None:
+        if not self.guard(text):
             return text
         return super().__call__(text)
 
     def edits(self, text: str) -> list[Edit]:
-        if self.guard.search(text) is None:
+        if not self.guard(text):
             return []
         lines = text.split("\n")
         stripped = [line.strip() for line in lines]
@@ -130,48 +134,63 @@ def _page_numbers(stripped: list[str], prev: list[int], nxt: list[int]) -> list[
     return drop
 
 
-def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool]:
-    def key(s: str) -> str:
-        return _DIGITS.sub("#", s)
+def _key(s: str) -> str:
+    # Spacing and page numbers vary from page to page; the head is the rest.
+    return _DIGITS.sub("#", _SPACE.sub("", s))
 
+
+def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool]:
     n = len(stripped)
     candidates = [bool(s) and len(s) <= 24 and _END_PUNCT.search(s[-1]) is None and not is_label(s) for s in stripped]
-    # A running head stands at a page break: a blank line (or the start or end of
-    # the text) on at least one side. A wrapped line inside a paragraph does not.
-    apart = [c and (i == 0 or not stripped[i - 1] or i == n - 1 or not stripped[i + 1]) for i, c in enumerate(candidates)]
-    occurrences: dict[str, list[int]] = {}
-    for i, a in enumerate(apart):
-        if a:
-            occurrences.setdefault(key(stripped[i]), []).append(i)
     drop = [False] * n
+    occurrences: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        if c:
+            s = stripped[i]
+            if _PUBLICATION.fullmatch(s) or _DATE_HEAD.fullmatch(s):
+                drop[i] = True
+            else:
+                occurrences.setdefault(_key(s), []).append(i)
+    repeated = [found for found in occurrences.values() if len(found) >= 3]
+    if not repeated:
+        return drop
+    # Letters and digits before each line: the text between two occurrences is
+    # a page. Counted without spaces or marks, which cleaning changes, so the
+    # second clean never sees more text between two lines than the first did.
+    before = [0] * (n + 1)
     for i, s in enumerate(stripped):
-        if candidates[i] and (_PUBLICATION.fullmatch(s) or _DATE_HEAD.fullmatch(s)):
-            drop[i] = True
-    for found in occurrences.values():
-        if len(found) < 3:
+        before[i + 1] = before[i] + (len(_TEXT.findall(s)) if s else 0)
+    for found in repeated:
+        # Blank lines are no evidence either way: a head may stand without them
+        # in extracted text, and with paragraph_separator="\n\n" every clean
+        # paragraph stands between them (see ADR 0005).
+        # A head repeats once a page, and a page holds text: a refrain, a poem's
+        # repeated line or a heading over short sections repeats sooner.
+        if min(before[b] - before[a + 1] for a, b in zip(found, found[1:])) < PAGE_TEXT:
             continue
-        # A head repeats on pages with different text around it. The same line
-        # in the same surroundings each time is a repeated document (or a
-        # repeated passage), which is real text and stays.
+        # The same line in the same surroundings each time is a repeated
+        # document (or passage), which is real text.
         contexts = {(stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[i]] if nxt[i] >= 0 else "") for i in found}
-        # And it shows it is furniture: its page number or date changes from page
-        # to page, or it interrupts a sentence somewhere (a page broke there). A
-        # kicker repeated between finished paragraphs is text; so, with
-        # paragraph_separator="\n\n", is every repeated clean paragraph.
-        varied = len({stripped[i] for i in found}) > 1
-        cuts = any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in found)
-        if len(contexts) >= 3 and (varied or cuts):
+        if len(contexts) < 3:
+            continue
+        # A page breaks wherever the text happens to be, so somewhere the head
+        # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
+        # after a finished paragraph every time, even when its digits change.
+        if any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in found):
             for i in found:
                 drop[i] = True
     return drop
 
 
-drop_stranded_chars = DropLines("drop_stranded_chars", _stranded, regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$"))
-drop_page_numbers = DropLines("drop_page_numbers", _page_numbers, regex.compile(r"(?m)^[^\S\n]*(?:\d|[-－—–第Pp])"))
-# A running head repeats next to page breaks (blank lines) or names a
-# publication or a dated page; text with neither has none to look for.
+_STRANDED_GUARD = regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$")
+_PAGE_GUARD = regex.compile(r"(?m)^[^\S\n]*(?:\d|[-－—–第Pp])")
+drop_stranded_chars = DropLines("drop_stranded_chars", _stranded, lambda t: _STRANDED_GUARD.search(t) is not None)
+drop_page_numbers = DropLines("drop_page_numbers", _page_numbers, lambda t: _PAGE_GUARD.search(t) is not None)
+_HEAD_WORDS = regex.compile(r"日报|晚报|早报|周刊|专刊|副刊|时报|周报|月刊|导报|商报|星期|周[一二三四五六日天]")
+# A running head names a publication or a dated page, or repeats once a page
+# over at least three pages; shorter text without those words has none.
 drop_running_heads = DropLines(
     "drop_running_heads",
     _running_heads,
-    regex.compile(r"\n[^\S\n]*\n|日报|晚报|早报|周刊|专刊|副刊|时报|周报|月刊|导报|商报|星期|周[一二三四五六日天]"),
+    lambda t: len(t) >= 2 * PAGE_TEXT or _HEAD_WORDS.search(t) is not None,
 )
