@@ -146,7 +146,7 @@ def test_spacing_one(raw, expected):
 
 PAGE = "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。"
 P1, P2, P3 = (PAGE.replace("全市", k) for k in ("宁波", "杭州", "温州"))  # different surroundings
-# A printed page holds more than 200 letters (furniture.PAGE_TEXT); these hold 232.
+# A printed page holds more than 200 characters (furniture.PAGE_TEXT); these hold 240.
 L1, L2, L3 = (p * 8 for p in (P1, P2, P3))
 CUT = L2[:-9]  # a page that ends in the middle of a sentence
 

@@ -144,8 +144,9 @@ def test_hard_wrap_with_column_breaks_and_running_heads_is_undone(paras, w, data
     #   paragraph end);
     # - a column/page break (blank line, running head) never follows the first
     #   line of a paragraph (a lone first line before a break reads like a headline);
-    # - a page holds at least PAGE_TEXT letters (a line repeated sooner may be a
-    #   refrain or a heading over short sections, and stays).
+    # - a page holds at least PAGE_TEXT letters, so at least as many characters
+    #   (a line repeated sooner may be a refrain or a heading over short
+    #   sections, and stays).
     lines: list[tuple[str, bool]] = []
     for p in paras:
         wrapped = _wrap(p, w, indent=True)
