@@ -34,6 +34,13 @@ def test_gbk_read_as_latin1_is_repaired(s):
     assert fix_gbk_mojibake(broken) == s
 
 
+@pytest.mark.parametrize("s", ["×", "5×3", "——", "党×党"])
+def test_utf8_read_as_cp1252_is_repaired_next_to_dashes(s):
+    # "×" is C3 97; cp1252 shows 97 as "—", so "Ã—" is mojibake while "Ã——" is a
+    # letter before a Chinese dash.
+    assert fix_mojibake(s.encode("utf-8").decode("sloppy-windows-1252")) == s
+
+
 def test_mojibake_mixed_into_clean_lines_only_touches_that_line():
     bad = "党员先上".encode("utf-8").decode("sloppy-windows-1252")
     text = f"第一行，“引号”（括号）！\n{bad}，好\n第三行：　全角空格"
@@ -41,7 +48,7 @@ def test_mojibake_mixed_into_clean_lines_only_touches_that_line():
     assert out == "第一行，“引号”（括号）！\n党员先上，好\n第三行：　全角空格"
 
 
-@pytest.mark.parametrize("s", ["élégant Müller café", "naïve façade", "Ångström ±5°C", "price: 5€ or £4", "Â……", "café……", "一“Â”"])
+@pytest.mark.parametrize("s", ["élégant Müller café", "naïve façade", "Ångström ±5°C", "price: 5€ or £4", "Â……", "café……", "一“Â”", "Ã——"])
 def test_latin_text_with_accents_is_not_mojibake(s):
     assert fix_gbk_mojibake(s) == s
     assert fix_mojibake(s) == s

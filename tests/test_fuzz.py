@@ -66,6 +66,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("党...,", {})
 @example("((党))", {})
 @example("Â⋯\x85", {"remove_invisible": False})
+@example("党Ã－－", {})  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs
 # read as a running head only once blank lines stood around it (ADR 0005).
 @example("\udcef\n,\udcce,\udcce\n\udcff\udcff\udcff\udcffO\r\udcf4\r\udcf4", {"paragraph_separator": "\n\n"})

@@ -35,17 +35,21 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # A UTF-8 lead byte seen as latin-1 (Â..ô) followed by a continuation byte seen
 # as latin-1 (C1 controls, NBSP..¿) or as cp1252 (€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ).
 # Continuation bytes 80-BF as latin-1 or cp1252 shows them; "…" (85) apart.
-_CONT = (
+_CONT_BUT_DASH = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122"
+    "\u02c6\u02dc\u2013\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122"
 )
+_CONT = _CONT_BUT_DASH + "\u2014"
 # A lead byte followed by a continuation byte. Two exceptions, both nightly fuzz
 # finds where zhclean's own output looked like mojibake on the second clean:
 # - after Â (C2) only NBSP..¿ count: C2 80-9F would decode to a C1 control, no
 #   text worth repairing, and "Â”" is likelier a letter before a curled quote;
-# - a two-byte lead (Ã-ß) takes one continuation byte, so "……" after it is not
-#   a sequence's rest but fix_ellipsis's output ("Ã……").
-UTF8_MOJIBAKE = regex.compile(f"\u00c2[\u00a0-\u00bf]|[\u00c3-\u00df](?:…(?!…)|[{_CONT}])|[\u00e0-\u00f4][{_CONT}…]")
+# - a two-byte lead (Ã-ß) takes one continuation byte, so "……" or "——" after
+#   it is not a sequence's rest but fix_ellipsis's or fix_dash's output ("Ã……",
+#   "Ã——"; "Ã—" alone is "×" and is repaired).
+UTF8_MOJIBAKE = regex.compile(
+    f"\u00c2[\u00a0-\u00bf]|[\u00c3-\u00df](?:…(?!…)|—(?!—)|[{_CONT_BUT_DASH}])|[\u00e0-\u00f4][{_CONT}…]"
+)
 
 
 def _fix_utf8_lines(text: str) -> str:
