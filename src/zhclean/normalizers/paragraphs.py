@@ -24,7 +24,7 @@ import regex
 
 from ..chars import CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step
-from .lines import FIELD_IN_TEXT, MAX_COL, continues, line_widths, is_closed, is_field_line, is_label, starts_item, width
+from .lines import MAX_COL, continues, field_offsets, line_widths, piece_widths, is_closed, is_field_line, is_label, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -324,7 +324,7 @@ class Reflow(Step):
         pos = 0
         blank = False
         # Offsets of byline/credit words; a line without one is no field line.
-        fields = [m.start() for m in FIELD_IN_TEXT.finditer(text)]
+        fields = field_offsets(text)
         fields.append(len(text) + 1)
         f = 0
         for line, w in zip(text.split("\n"), line_widths(text)):
@@ -337,15 +337,15 @@ class Reflow(Step):
                 flat = None
                 splits: tuple[tuple[int, int], ...] = ()
                 if " " in s:
-                    parts = s.split(" ")
-                    nseg = len(parts) - parts.count("")
-                    last_w = width(parts[-1])
+                    pw = piece_widths(s)
+                    nseg = len(pw)
+                    last_w = pw[-1]
                     m = nseg - 1
                     # A flattened line's other pieces have a median width >= 6, so at
                     # least half of them are that wide: this bound skips the piece by
                     # piece work on letter-spaced and other finely spaced lines.
                     if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
-                        segs = tuple((start + g.start(), start + g.end(), width(g.group())) for g in _SEGMENT.finditer(s))
+                        segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(_SEGMENT.finditer(s), pw))
                         flat = _flattened(segs)
                         if flat is not None:
                             # A printed line that ends a sentence at under half the column
