@@ -66,6 +66,9 @@ def test_every_normaliser_on_anything(step, text):
 @example("党...,", {})
 @example("((党))", {})
 @example("Â⋯\x85", {"remove_invisible": False})
+@example(  # atheris: lines joined on indent evidence made a column on the second clean
+    "=" + "\udc8f" * 14 + "  $\n-$\n  $\n-$\n" + "\udc8f" * 14 + "  $\n-$\n  $" + "\udc8f" * 17 + "\n\rS\t\x00J\n#", {}
+)
 @example("党Ã－－", {})  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs
 # read as a running head only once blank lines stood around it (ADR 0005).

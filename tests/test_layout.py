@@ -62,6 +62,10 @@ REFLOW_KEEP = [
     ("Markdown bullets", "- 戴口罩出门\n- 勤洗手消毒\n- 少聚集聚餐"),
     ("Markdown heading over text", "## 第一章 总则\n第一条　为了做好疫情防控工作，制定本办法。"),
     ("one line", "党员干部冲在一线"),
+    # Equal unpunctuated lines look like a column but show no prose inside.
+    ("a poem", "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡"),
+    ("a table of contents", "第一章 总则\n第二章 组织机构\n第三章 工作职责\n第四章 附则"),
+    ("titles over a paragraph", "关于做好疫情防控工作的通知\n关于加强社区管理工作的意见\n关于进一步做好复工复产的通知\n请各单位认真贯彻落实。"),
     (
         "a kicker repeated between paragraphs",
         "疫情防控进行时\n记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。\n疫情防控进行时\n"

@@ -42,6 +42,9 @@ INDENT_WINDOW = 40
 # Lines narrower than this are too short to show a column (headlines, labels).
 MIN_LINE = 10.0
 _INNER_PUNCT = regex.compile(r"[，、,；;]")
+# Marks that show running prose inside a line; or four Latin words in a row
+# (English sets fewer commas, but a line of words is a sentence under way).
+_INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》…—]|(?:[A-Za-z]+ ){4}")
 _SPACED = regex.compile(r"(?:^|(?<= ))\S(?= )(?: \S(?= |$)){3,}")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
@@ -154,6 +157,12 @@ class Reflow(Step):
         short_w = [it.width if not it.long and not it.closed and it.width >= MIN_COLUMN else None for it in items]
         known_w = [w for w in short_w if w is not None]
         known_n = _prefix(w is not None for w in short_w)
+        # And a column of wrapped prose has punctuation inside its lines, since
+        # sentences do not end where lines do. Equal unpunctuated lines are a poem,
+        # a list of titles or a table of contents, already one item per line; the
+        # first clean's joined lines of such text must not make a column either.
+        prose_n = _prefix(w is not None and _INNER_MARK.search(it.text) is not None for w, it in zip(short_w, items))
+        prose = [b > a for a, b in zip(_shift(prose_n, n, -WINDOW), _shift(prose_n, n, WINDOW + 1))]
 
         # Column width around each line, from the lines before it, around it and
         # after it: a block boundary (a new column) then spoils only one of them.
@@ -170,8 +179,12 @@ class Reflow(Step):
         # The narrowest and widest of the estimates (centre, left, right) per line.
         lo: list[float | None] = []
         hi: list[float | None] = []
-        for est in zip(cols, lefts, rights):
-            if est == (None, None, None):
+        for k, est in enumerate(zip(cols, lefts, rights)):
+            if not prose[k]:
+                cols[k] = lefts[k] = rights[k] = None
+                lo.append(None)
+                hi.append(None)
+            elif est == (None, None, None):
                 lo.append(None)
                 hi.append(None)
             else:
