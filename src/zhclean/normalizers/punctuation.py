@@ -8,6 +8,8 @@ their ASCII, because there the neighbours are not Chinese.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..chars import ASCII_TO_CJK, CJK_PUNCT
@@ -214,6 +216,7 @@ _HANRE = regex.compile(_HAN)
 _MARKS = ASCII_TO_CJK
 
 
+@lru_cache(maxsize=16384)  # three characters in, one out: a text repeats few triples
 def _mark(c: str, prev: str, nxt: str) -> str:
     """The width of one ASCII mark given its neighbours (prev already in final form)."""
     han_prev = bool(prev) and (_HANRE.match(prev) is not None or prev in CJK_PUNCT)
@@ -269,6 +272,8 @@ def _width_repl(m: "regex.Match[str]") -> str:
     whole = m.group()
     prev = s[m.start() - 1] if m.start() > 0 else ""
     after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
+    if len(whole) == 1 and prev and prev not in "-－." and not (whole == "." and after in ("", "\n")):
+        return _mark(whole, prev, after)  # one mark, no dash or stop before it: most matches
     marks = [k for k, c in enumerate(whole) if c != " "]
     out = list(whole)
     for n, k in enumerate(marks):
