@@ -69,6 +69,12 @@ def test_every_normaliser_on_anything(step, text):
 @example(  # atheris: lines joined on indent evidence made a column on the second clean
     "=" + "\udc8f" * 14 + "  $\n-$\n  $\n-$\n" + "\udc8f" * 14 + "  $\n-$\n  $" + "\udc8f" * 17 + "\n\rS\t\x00J\n#", {}
 )
+@example(  # atheris: short lines joined into a long paragraph; under "\n\n" a long line followed
+    "\udcff\udcff`\udcff\udccc,,,\n蓓\udcb7\x0c\x00\udcff\udcff\udcff\udcb7\udcff\udcff\udcbf\udcff\udcccE~-,,,\n"
+    "\udce8\udcff\udcff\udcff\udcff\udcff~\udcff\x00\n[\x00'~\udcff\n\udcff\udcff\udcff\udcff\udcff\udcff~\udcff\n"
+    "\udcff\udcff~" + "\udcb9" * 105 + "\udcff\x00\x00\x0c-\x00\udcff",
+    {"paragraph_separator": "\n\n"},
+)
 @example("党Ã－－", {})  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs
 # read as a running head only once blank lines stood around it (ADR 0005).

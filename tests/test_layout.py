@@ -74,6 +74,29 @@ REFLOW_KEEP = [
 ]
 
 
+# Lines wider than any column (web text): one paragraph each unless a column of
+# that width shows itself (three lines of one width) or a blank line breaks an
+# unfinished paragraph.
+WEB1 = "记者昨天从市卫健委获悉全市各级医疗机构已经全面落实预检分诊制度发热门诊实行二十四小时值守确保患者"
+WEB2 = "得到及时救治下一步各地将继续加强社区防控工作做好外来人员排查登记工作确保疫情防控工作落实到位不留"
+WEB3 = "死角，全市上下众志成城，坚决打赢疫情防控阻击战，让人民群众过上安定祥和的生活，这是我们的共同心愿。"
+LONG_LINES = [
+    ("two unfinished lines and a wider finished one", f"{WEB1}\n{WEB2}\n{WEB3}", f"{WEB1}\n{WEB2}\n{WEB3}"),
+    ("a page break inside a web paragraph", f"{WEB1}\n\n{WEB3}", f"{WEB1}{WEB3}"),
+    ("a paragraph that ends in a closing quote", f"{WEB1}“疫情”\n\n{WEB3}", f"{WEB1}“疫情”\n{WEB3}"),
+    ("a column wider than 40", f"{WEB1}\n{WEB2}\n{WEB1}\n{WEB2[:20]}。", f"{WEB1}{WEB2}{WEB1}{WEB2[:20]}。"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", [(r, e) for _, r, e in LONG_LINES], ids=[k for k, _, _ in LONG_LINES])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_long_lines(raw, expected, sep):
+    once = zhclean.clean(raw, paragraph_separator=sep)
+    if sep == "\n":
+        assert once == expected
+    assert zhclean.clean(once, paragraph_separator=sep) == once
+
+
 @pytest.mark.parametrize("raw, expected", [(r, e) for _, r, e in REFLOW_CHANGE], ids=[k for k, _, _ in REFLOW_CHANGE])
 def test_reflow_changes(raw, expected):
     assert zhclean.clean(raw) == expected

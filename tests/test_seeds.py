@@ -39,6 +39,17 @@ def test_golden_file_passes_through_unchanged(raw):
 
 
 @pytest.mark.parametrize("raw", RAW, ids=[p.name[:3] for p in RAW])
+def test_blank_line_separator_gives_the_same_paragraphs(raw):
+    # With paragraph_separator="\n\n" every break of the output is a blank line,
+    # which reflow must not read as a page break on the next clean.
+    expected = gold_of(raw).read_text(encoding="utf-8").replace("\n", "\n\n")
+    once = zhclean.clean(raw.read_text(encoding="utf-8"), paragraph_separator="\n\n")
+    assert once == expected, "\n" + readable_diff(expected, once)
+    again = zhclean.clean(once, paragraph_separator="\n\n")
+    assert again == once, "\n" + readable_diff(once, again)
+
+
+@pytest.mark.parametrize("raw", RAW, ids=[p.name[:3] for p in RAW])
 def test_explain_text_equals_clean(raw):
     text = raw.read_text(encoding="utf-8")
     result = zhclean.explain(text)

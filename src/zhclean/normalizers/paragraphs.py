@@ -205,15 +205,21 @@ class Reflow(Step):
         # pieces (zhclean.corpus streams files that way).
         ind = _prefix(it.indent >= 2 and not it.long for it in items)
         indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
+        wide = self._wide_column(items)
+        blank_free = "\n\n" in self.separator  # blank lines are the separator, not evidence
         join = [False] * (n - 1)
         moved: set[int] = set()  # captions taken out of the sentence they interrupt
         prev: _Line | None = None  # the line that went on into items[i]
         head = items[0]  # the first line of the paragraph items[i] is in
         i = 0
+        acc = 0.0  # width of the paragraph so far, items[i] included
         while i < n - 1:
             a, b = items[i], items[i + 1]
             if prev is None:
                 head = a
+                acc = a.width
+            else:
+                acc += a.width
             # A caption the layout dropped into a sentence: a standalone line that
             # was not wrapped and is wider than the column the sentence continues in.
             if i + 2 < n and not a.closed and not a.cont and b.blank_before and items[i + 2].blank_before:
@@ -225,7 +231,7 @@ class Reflow(Step):
                     and b.width > col + SLACK
                     and not b.long
                     and not b.label
-                    and self._decide(i, a, c, prev, full, rights, indented[i], hi)
+                    and self._decide(i, a, c, prev, full, rights, indented[i], hi, wide, acc, blank_free)
                 ):
                     moved.add(i + 1)
                     join[i] = join[i + 1] = True
@@ -237,7 +243,7 @@ class Reflow(Step):
             if b.item and (a.closed or head.item):
                 j = False
             else:
-                j = self._decide(i, a, b, prev, full, rights, indented[i], hi)
+                j = self._decide(i, a, b, prev, full, rights, indented[i], hi, wide, acc, blank_free)
             join[i] = j
             prev = a if j else None
             i += 1
@@ -245,7 +251,32 @@ class Reflow(Step):
         return self._build(text, items, join, moved)
 
     @staticmethod
-    def _decide(i, a: _Line, b: _Line, prev: _Line | None, full, rights, indented_doc: bool, hi) -> bool:
+    def _wide_column(items: list[_Line]) -> list[bool]:
+        """Lines in a run of three or more unfinished lines wider than MAX_COL
+        whose widths agree: a column wider than MAX_COL (email, wide PDF pages)."""
+        n = len(items)
+        wide = [False] * n
+        if not any(it.long for it in items):
+            return wide
+        run = 0  # lines in the current run of agreeing widths
+        for k in range(n):
+            it = items[k]
+            if not it.long or it.closed or it.flat is not None:
+                run = 0
+                continue
+            if run and abs(items[k - 1].width - it.width) <= SLACK:
+                run += 1
+            else:
+                run = 1
+            if run >= 3:
+                for j in range(k - run + 1, k + 1):
+                    wide[j] = True
+        return wide
+
+    @staticmethod
+    def _decide(
+        i, a: _Line, b: _Line, prev: _Line | None, full, rights, indented_doc: bool, hi, wide, acc: float, blank_free: bool
+    ) -> bool:
         # prev: the line that went on into a; None when a starts a paragraph.
         para_start = prev is None
         if a.label or b.label:
@@ -254,17 +285,29 @@ class Reflow(Step):
             return False
         if a.cont:
             return True
-        if a.long:
+        if a.long or (b.long and acc > MAX_COL):
             if a.closed:
                 return False
             if a.flat is not None:
                 # A flattened paragraph goes on only if its last printed line was full.
                 return a.last_width >= a.flat - SLACK
-            # A wide line that is not flattened: a column wider than MAX_COL shows
-            # itself by equal widths, or by a shorter finished last line.
-            if b.blank_before:
-                return b.long  # a page break inside a web paragraph
-            return abs(a.width - b.width) <= SLACK or (b.width < a.width and b.closed)
+            # A page break inside a web paragraph: an unfinished paragraph wider
+            # than any column, a blank line, a long line. Judged on the paragraph
+            # so far, not its last line: that is what a second clean sees as one
+            # line. A paragraph that ends in a closing quote or bracket most
+            # likely ended there, its full stop missing. Where the separator is
+            # itself a blank line, every break of the first clean's output has
+            # one, so a blank is no evidence and the rule holds without it.
+            if b.long and (b.blank_before or blank_free) and a.text[-1] not in _MAY_CLOSE:
+                return True
+            if not a.long:
+                return False
+            # Otherwise a long line goes on only in a column wider than MAX_COL,
+            # which shows itself as a narrow one does, by three lines of one width
+            # (two of the first clean's long joined lines can agree in width by
+            # chance: fuzz find): into the next line of that width, or into a
+            # shorter finished last line.
+            return wide[i] and ((wide[i + 1] and abs(a.width - b.width) <= SLACK) or (b.closed and b.width < a.width))
         if b.long:
             # A short line joins a flattened paragraph only as a full line of its column.
             return b.flat is not None and not a.closed and a.width >= b.flat - SLACK
