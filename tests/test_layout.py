@@ -29,6 +29,11 @@ REFLOW_CHANGE = [
     ),
     ("a byline above a column", "本报记者 张三 通讯员 李四\n" + COLUMN, "本报记者 张三 通讯员 李四\n" + JOINED),
     ("a label above a column", "■ 信息直通车\n" + COLUMN, "■ 信息直通车\n" + JOINED),
+    (  # a line twice the column's width is not a line of it
+        "an unfinished headline above a narrow column",
+        "全市党员干部冲锋在一线，筑牢疫情防控的坚固防线\n记者昨天从市卫健\n委获悉，全市各级\n医疗机构已全面落\n实预检分诊制度。",
+        "全市党员干部冲锋在一线，筑牢疫情防控的坚固防线\n记者昨天从市卫健委获悉，全市各级医疗机构已全面落实预检分诊制度。",
+    ),
     (
         "lines that start with a number are not list items",
         "据统计，全市已累计排查外来人员\n2.6万人次，其中重点地区来甬人员\n1200余人，均已落实居家隔离措施，\n情况总体平稳可控。",

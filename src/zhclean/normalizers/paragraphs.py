@@ -195,8 +195,12 @@ class Reflow(Step):
         def full(i: int, slack: float = SLACK, strict: bool = False) -> bool:
             # strict: against the widest estimate (a finished line must be really
             # full to go on); otherwise any estimate will do.
+            # A line much wider than every estimate is not a line of that column
+            # (a kicker, a caption, or on a second clean a paragraph the first
+            # one joined, next to lines that only now make a column).
             col = hi[i] if strict else lo[i]
-            return col is not None and items[i].width >= 4 and items[i].width >= col - slack
+            w = items[i].width
+            return col is not None and w >= 4 and col - slack <= w <= hi[i] + SLACK
 
         # Does this text keep first-line indents of column paragraphs?
         # Judged over the lines around each line, not the whole text: a corpus file
