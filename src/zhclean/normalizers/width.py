@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..chars import FULLWIDTH_ALNUM
-from ..core import Rule, Wrapped
+from ..core import AnyChar, Rule, Wrapped
 
 nfc = Wrapped(
     "nfc",
@@ -24,5 +24,5 @@ halfwidth_alnum = Rule(
     "halfwidth_alnum",
     f"[{_ALNUM}]+(?:[{''.join(_JOINERS)}][{_ALNUM}]+)*",
     lambda m: "".join(map(_TOKEN_MAP.__getitem__, m.group())),
-    guard=f"[{_ALNUM}]",
+    guard=AnyChar(_ALNUM),
 )
