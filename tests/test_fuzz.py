@@ -75,7 +75,8 @@ def test_every_normaliser_on_anything(step, text):
     "\udcff\udcff~" + "\udcb9" * 105 + "\udcff\x00\x00\x0c-\x00\udcff",
     {"paragraph_separator": "\n\n"},
 )
-@example("党Ã－－", {})  # "Ã——" (fix_dash's output) read as "×—" on the second clean
+@example("党Ã－－", {})
+@example("──－－党", {})  # the first dash saw Chinese only once the second was ——  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs
 # read as a running head only once blank lines stood around it (ADR 0005).
 @example("\udcef\n,\udcce,\udcce\n\udcff\udcff\udcff\udcffO\r\udcf4\r\udcf4", {"paragraph_separator": "\n\n"})
