@@ -75,6 +75,9 @@ def test_every_normaliser_on_anything(step, text):
     "\udcff\udcff~" + "\udcb9" * 105 + "\udcff\x00\x00\x0c-\x00\udcff",
     {"paragraph_separator": "\n\n"},
 )
+@example(  # atheris, shrunk: a short first line made the next paragraph long only once joined
+    "a" + "党" * 40 + "\x0caaaaaaa,\n" + "a" * 30 + "党" * 21, {"paragraph_separator": "\n\n"}
+)
 @example("党Ã－－", {})
 @example("──－－党", {})  # the first dash saw Chinese only once the second was ——  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs

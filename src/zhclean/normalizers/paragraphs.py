@@ -252,7 +252,41 @@ class Reflow(Step):
             prev = a if j else None
             i += 1
 
+        self._join_long_paragraphs(items, join, moved, blank_free)
         return self._build(text, items, join, moved)
+
+    @staticmethod
+    def _join_long_paragraphs(items: list[_Line], join: list[bool], moved: set[int], blank_free: bool) -> None:
+        """The page-break rule for web paragraphs, once more on whole paragraphs.
+
+        _decide judges the paragraph so far against the next *line*; the next
+        clean sees the whole next paragraph as one line. So an unfinished
+        paragraph wider than any column also goes on into a next paragraph that
+        is wider than any column, though its first line was short (fuzz find).
+        Only adds joins; a left-to-right sweep so chains of them close at once.
+        """
+        n = len(items)
+        if n < 2 or not any(it.long for it in items) and sum(it.width for it in items) <= 2 * MAX_COL:
+            return
+        starts = [0] + [k + 1 for k in range(n - 1) if not join[k]]
+        ends = [k - 1 for k in starts[1:]] + [n - 1]
+        widths = [sum(items[j].width for j in range(a, b + 1) if j not in moved) for a, b in zip(starts, ends)]
+        merged_w = widths[0]
+        for p in range(1, len(starts)):
+            last, first = items[ends[p - 1]], items[starts[p]]
+            if (
+                merged_w > MAX_COL
+                and widths[p] > MAX_COL
+                and (first.blank_before or blank_free)
+                and not last.closed
+                and last.text[-1] not in _MAY_CLOSE
+                and not (last.label or first.label or last.field or first.field or first.item)
+                and ends[p - 1] not in moved
+            ):
+                join[ends[p - 1]] = True
+                merged_w += widths[p]
+            else:
+                merged_w = widths[p]
 
     @staticmethod
     def _wide_column(items: list[_Line]) -> list[bool]:
