@@ -226,6 +226,13 @@ CUT = L2[:-9]  # a page that ends in the middle of a sentence
             f"疫情防控进行时\n\n{L1}\n\n疫情防控进行时\n\n{L2}\n\n疫情防控进行时\n\n{L3}",
         ),
         (drop_running_heads, f"重要通知\n\n{CUT}\n\n" * 3, f"重要通知\n\n{CUT}\n\n" * 3),  # a repeated document
+        (  # a head of two lines: each is the other's neighbour, so both go at once
+            # (two pages end alike: the upper line shows three surroundings only
+            # once the lower one is gone, as it is on the next clean)
+            drop_running_heads,
+            f"{P1[:-9]}\n经济观察\n本版编辑\n{L1}\n{P1[:-9]}\n经济观察\n本版编辑\n{L2}\n{P2[:-9]}\n经济观察\n本版编辑\n{L3}",
+            f"{P1[:-9]}\n\n\n{L1}\n{P1[:-9]}\n\n\n{L2}\n{P2[:-9]}\n\n\n{L3}",
+        ),
         (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),
         (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
         (drop_stranded_chars, f"全市党员干部冲锋在一\n线\n{PAGE}", f"全市党员干部冲锋在一\n线\n{PAGE}"),  # a sentence's tail

@@ -169,32 +169,47 @@ def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list
     repeated = [sorted(found) for found in occurrences.values() if len(found) >= 3]
     if not repeated:
         return drop
-    # Characters before each line: the text between two occurrences is a page.
+    # Characters on each line: the text between two occurrences is a page.
     # Counted without spaces and ellipsis dots, the only things later steps
     # add ("…" becomes "……"), so a second clean never counts more between two
     # lines than the first did. str.replace: a regex over every mark costs 12x.
-    counted = "\n".join(stripped).replace(" ", "").replace("…", "").replace("⋯", "")
-    before = [0, *accumulate(map(len, counted.split("\n")))]
-    for found in repeated:
-        # Blank lines are no evidence either way: a head may stand without them
-        # in extracted text, and with paragraph_separator="\n\n" every clean
-        # paragraph stands between them (see ADR 0005).
-        # A head repeats once a page, and a page holds text: a refrain, a poem's
-        # repeated line or a heading over short sections repeats sooner.
-        if min(before[b] - before[a + 1] for a, b in zip(found, found[1:])) < PAGE_TEXT:
-            continue
-        # The same line in the same surroundings each time is a repeated
-        # document (or passage), which is real text.
-        contexts = {(stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[i]] if nxt[i] >= 0 else "") for i in found}
-        if len(contexts) < 3:
-            continue
-        # A page breaks wherever the text happens to be, so somewhere the head
-        # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
-        # after a finished paragraph every time, even when its digits change.
-        if any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in found):
-            for i in found:
-                drop[i] = True
+    sizes = list(map(len, "\n".join(stripped).replace(" ", "").replace("…", "").replace("⋯", "").split("\n")))
+    # Judged again, without the lines just dropped, until nothing more goes: a
+    # head of two lines (a section line over a page line) is each the other's
+    # neighbour, and the next clean sees one without the other (fuzz find).
+    pending = repeated
+    while pending:
+        if any(drop):
+            prev, nxt = _neighbours(["" if d else t for t, d in zip(stripped, drop)])
+        before = [0, *accumulate(0 if d else k for k, d in zip(sizes, drop))]
+        heads = [_is_head(found, stripped, prev, nxt, before) for found in pending]
+        if not any(heads):
+            break
+        for found, head in zip(pending, heads):
+            if head:
+                for i in found:
+                    drop[i] = True
+        pending = [found for found, head in zip(pending, heads) if not head]
     return drop
+
+
+def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[int], before: list[int]) -> bool:
+    # Blank lines are no evidence either way: a head may stand without them
+    # in extracted text, and with paragraph_separator="\n\n" every clean
+    # paragraph stands between them (see ADR 0005).
+    # A head repeats once a page, and a page holds text: a refrain, a poem's
+    # repeated line or a heading over short sections repeats sooner.
+    if min(before[b] - before[a + 1] for a, b in zip(found, found[1:])) < PAGE_TEXT:
+        return False
+    # The same line in the same surroundings each time is a repeated
+    # document (or passage), which is real text.
+    contexts = {(stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[i]] if nxt[i] >= 0 else "") for i in found}
+    if len(contexts) < 3:
+        return False
+    # A page breaks wherever the text happens to be, so somewhere the head
+    # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
+    # after a finished paragraph every time, even when its digits change.
+    return any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in found)
 
 
 _STRANDED_GUARD = regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$")
