@@ -78,6 +78,18 @@ def test_every_normaliser_on_anything(step, text):
 @example(  # atheris, shrunk: a short first line made the next paragraph long only once joined
     "a" + "党" * 40 + "\x0caaaaaaa,\n" + "a" * 30 + "党" * 21, {"paragraph_separator": "\n\n"}
 )
+@example(  # atheris, shrunk: a repeated line's surroundings changed once reflow joined the line before it
+    (
+        '蓓\udcb7\udc8c\udcb7\udcff\udcff' + '\udca0' * 42 + '\udca8' + '\udca0' * 28 + '\udcff' * 8
+        + '\udcfa\udcff\udcff\udcff\udcff\udcff~\udcff\n' + '\udcff' * 6 + '~\udcff\n[-E-' + '\udcff' * 20
+        + '[E--' + '\udcff' * 28 + 'C' * 14 + '\udcff' * 35 + '\n a,\n蓓\udcb7\udc8c\udcb7\udcff\udcff'
+        + '\udca0' * 42 + '\udca8' + '\udca0' * 28 + '\udcff' * 8
+        + '\udcfa\udcff\udcff\udcff\udcff\udcff~\udcff\n' + '\udcff' * 6 + '~\udcff\n[-E-' + '\udcff' * 20
+        + '[E--' + '\udcff' * 28 + 'C' * 14 + '\udcff' * 35 + '\n' + 'a' * 95 + '\n' + '\udcff' * 6
+        + '~\udcff'
+    ),
+    {"cjk_latin_space": "keep", "dedupe_punctuation": False},
+)
 @example("党Ã－－", {})
 @example("──－－党", {})  # the first dash saw Chinese only once the second was ——  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs

@@ -34,6 +34,8 @@ _END_PUNCT = regex.compile(r"[，。！？；：,.!?;:、]")
 _SPACE = regex.compile(r"\s+")
 # Characters (not spaces) between two occurrences of a running head: a page.
 PAGE_TEXT = 200
+# Characters on each side that make a repeated line's surroundings.
+CONTEXT = 16
 
 
 
@@ -202,8 +204,11 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     if min(before[b] - before[a + 1] for a, b in zip(found, found[1:])) < PAGE_TEXT:
         return False
     # The same line in the same surroundings each time is a repeated
-    # document (or passage), which is real text.
-    contexts = {(stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[i]] if nxt[i] >= 0 else "") for i in found}
+    # document (or passage), which is real text. Surroundings are the end of
+    # the line before and the start of the line after: reflow joins lines onto
+    # the start of the one before and the end of the one after, so these stay
+    # the same on the next clean (whole lines did not: fuzz find).
+    contexts = {(stripped[prev[i]][-CONTEXT:] if prev[i] >= 0 else "", stripped[nxt[i]][:CONTEXT] if nxt[i] >= 0 else "") for i in found}
     if len(contexts) < 3:
         return False
     # A page breaks wherever the text happens to be, so somewhere the head
