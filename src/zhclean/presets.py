@@ -22,6 +22,9 @@ __all__ = ["PRESETS", "STEPS", "build", "preset"]
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
     (None, lambda o: whitespace.normalize_newlines,
      "first: line structure is evidence for every layout step, and \\f/VT must become breaks before controls go"),
+    (None, lambda o: whitespace.normalize_spaces,
+     "U+3000, tabs and other spaces become spaces so rule 3 judges one kind of space; before mojibake "
+     "repair, so ftfy sees the same line on every clean"),
     (None, lambda o: encoding.fix_surrogates,
      "before anything that encodes text (ftfy, OpenCC, writers): a lone surrogate is not valid Unicode"),
     ("remove_invisible", lambda o: whitespace.remove_invisible,
@@ -34,7 +37,7 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
      "again, only where the controls just removed had hidden mojibake from ftfy (a soft hyphen "
      "before 'Ü\\x98'); clean() must be idempotent. Guarded: a regex search on clean text"),
-    (None, lambda o: whitespace.normalize_spaces, "U+3000/NBSP become spaces so rule 3 judges one kind of space"),
+    (None, lambda o: whitespace.normalize_nbsp, "NBSP after mojibake repair (it is a byte of mojibake); see normalize_spaces"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
     ("halfwidth_alnum", lambda o: width.halfwidth_alnum, "so digits look alike to doubling and punctuation rules"),
     ("undo_fake_bold", lambda o: doubling.undo_fake_bold,

@@ -13,4 +13,9 @@ remove_invisible = Rule("remove_invisible", f"[{INVISIBLE}]+", "", guard=AnyChar
 
 remove_controls = Rule("remove_controls", f"[{CONTROLS}]+", "", guard=AnyChar.of_class(CONTROLS))
 
-normalize_spaces = Table("normalize_spaces", {c: " " for c in EXOTIC_SPACES})
+# Exotic spaces become spaces before mojibake repair, so ftfy judges a line the
+# same way on every clean ("Ü“Â\t" was left alone, "Ü“Â " repaired as "ܓ" with
+# an NBSP: fuzz find). All but NBSP, which is itself a byte of mojibake
+# ("Ã\xa0" is "à") and becomes a space only after repair.
+normalize_spaces = Table("normalize_spaces", {c: " " for c in EXOTIC_SPACES if c != "\u00a0"})
+normalize_nbsp = Table("normalize_nbsp", {"\u00a0": " "})
