@@ -217,6 +217,7 @@ class Reflow(Step):
         head = items[0]  # the first line of the paragraph items[i] is in
         i = 0
         acc = 0.0  # width of the paragraph so far, items[i] included
+        long_paras = 0  # paragraphs that ended wider than any column
         while i < n - 1:
             a, b = items[i], items[i + 1]
             if prev is None:
@@ -250,9 +251,12 @@ class Reflow(Step):
                 j = self._decide(i, a, b, prev, full, rights, indented[i], hi, wide, acc, blank_free)
             join[i] = j
             prev = a if j else None
+            if not j and acc > MAX_COL:
+                long_paras += 1
             i += 1
 
-        self._join_long_paragraphs(items, join, moved, blank_free)
+        if long_paras:  # a join there needs a long paragraph before the last one
+            self._join_long_paragraphs(items, join, moved, blank_free)
         return self._build(text, items, join, moved)
 
     @staticmethod
@@ -266,8 +270,6 @@ class Reflow(Step):
         Only adds joins; a left-to-right sweep so chains of them close at once.
         """
         n = len(items)
-        if n < 2 or not any(it.long for it in items) and sum(it.width for it in items) <= 2 * MAX_COL:
-            return
         starts = [0] + [k + 1 for k in range(n - 1) if not join[k]]
         ends = [k - 1 for k in starts[1:]] + [n - 1]
         widths = [sum(items[j].width for j in range(a, b + 1) if j not in moved) for a, b in zip(starts, ends)]
