@@ -91,6 +91,7 @@ def test_every_normaliser_on_anything(step, text):
     {"cjk_latin_space": "keep", "dedupe_punctuation": False},
 )
 @example("Ü“Â\t", {"reflow": False, "close_spacing": False})  # a tab left ftfy alone; the space it became did not
+@example("á\x86⋯", {})  # "á†……" read as "ᆅ…" on the second clean
 @example("党Ã－－", {})
 @example("──－－党", {})  # the first dash saw Chinese only once the second was ——  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs

@@ -46,13 +46,14 @@ _CONT = _CONT_BUT_DASH + "\u2014"
 #   text worth repairing, and "Â”" is likelier a letter before a curled quote;
 # - a two-byte lead (Ã-ß) takes one continuation byte, so "……" or "——" after
 #   it is not a sequence's rest but fix_ellipsis's or fix_dash's output ("Ã……",
-#   "Ã——"; "Ã—" alone is "×" and is repaired).
+#   "Ã——"; "Ã—" alone is "×" and is repaired); nor is "……" a three-byte
+#   sequence's last byte ("á\x86⋯" became "á†……", then "ᆅ…").
 # Written as one character class first, the lead byte then checked by lookbehind:
 # the regex engine scans for a single class fast, while a leading alternation
 # made every position a trial (3x one regex pass on clean text, now 0.06x).
 UTF8_MOJIBAKE = regex.compile(
     f"[\u00c2-\u00f4](?:(?<=\u00c2)[\u00a0-\u00bf]|(?<=[\u00c3-\u00df])(?:…(?!…)|—(?!—)|[{_CONT_BUT_DASH}])"
-    f"|(?<=[\u00e0-\u00f4])[{_CONT}…])"
+    f"|(?<=[\u00e0-\u00f4])(?:[{_CONT}](?!……)|…(?!…)))"
 )
 
 
