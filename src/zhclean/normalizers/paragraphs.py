@@ -519,10 +519,11 @@ class Reflow(Step):
                 if gap != ins:
                     out.append(Edit(a.end - drop, b.start, ins))
             else:
-                tail = flush()
-                if text[a.end : b.start] != sep or tail:
+                tail = flush() if pending else ""
+                if tail or text[a.end : b.start] != sep:
                     out.append(Edit(a.end, b.start, tail + sep))
-            split(b)
+            if b.splits:
+                split(b)
             i += 1
         last = items[-1]
         tail = flush()
