@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..chars import ASCII_TO_CJK, CJK_PUNCT
-from ..core import Edit, Normalizer, Note, Rule, apply_edits, check_text, line_edits
+from ..core import Edit, Normalizer, Note, Rule, check_text, line_edits
 
 _HAN = r"\p{Han}"
 _CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
@@ -126,7 +126,9 @@ class Quotes(Normalizer):
     _DQ = regex.compile('"')
     _SQ = regex.compile("'")
 
-    def _line(self, line: str, base: int, out: list[Edit]) -> None:
+    # Every change is one character for one character, kept as (offset, new):
+    # Edit objects only for edits(), the fast path splices the text directly.
+    def _line(self, line: str, base: int, out: list[tuple[int, str]]) -> None:
         if self._HANRE.search(line) is None:
             return
         self._straight(line, base, '"', "“", "”", out)
@@ -134,9 +136,9 @@ class Quotes(Normalizer):
         if self.table:
             for i, c in enumerate(line):
                 if c in self.table:
-                    out.append(Edit(base + i, base + i + 1, self.table[c]))
+                    out.append((base + i, self.table[c]))
 
-    def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[Edit], han_only: bool = False) -> None:
+    def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False) -> None:
         pos = [m.start() for m in (self._DQ if q == '"' else self._SQ).finditer(line)]
         if not pos:
             return
@@ -158,8 +160,8 @@ class Quotes(Normalizer):
             # the decision must not change when it does.
             chinese_near = self._chinese(line, a, -1) or self._chinese(line, b, 1)
             if self._HANRE.search(inner) or (not han_only and chinese_near):
-                out.append(Edit(base + a, base + a + 1, op_))
-                out.append(Edit(base + b, base + b + 1, cl_))
+                out.append((base + a, op_))
+                out.append((base + b, cl_))
         if len(pos) % 2 and not han_only:
             k = pos[-1]
             prev = line[k - 1] if k else " "
@@ -167,7 +169,7 @@ class Quotes(Normalizer):
             # ASCII marks count as the CJK marks cjk_punctuation will make of them,
             # so the decision is the same before and after that step (idempotence).
             if (prev in " \"',.:;!?(" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
-                out.append(Edit(base + k, base + k + 1, op))
+                out.append((base + k, op))
 
     def _chinese(self, line: str, i: int, step: int) -> bool:
         """Is the neighbour of line[i] on that side (past spaces) Chinese? An ASCII
@@ -195,13 +197,16 @@ class Quotes(Normalizer):
             flags.append(depth > 0)
         return flags
 
-    def edits(self, text: str) -> list[Edit]:
-        check_text(text)
-        out: list[Edit] = []
+    def _changes(self, text: str) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
         for m in self._LINE.finditer(text):
             self._line(m.group(), m.start(), out)
-        out.sort(key=lambda e: e.start)
+        out.sort()
         return out
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        return [Edit(i, i + 1, c) for i, c in self._changes(text)]
 
     def notes(self, text: str) -> list[Note]:
         """Every straight double quote in Chinese text that has no partner on its line."""
@@ -214,9 +219,9 @@ class Quotes(Normalizer):
             if line.count('"') % 2 == 0 or self._HANRE.search(line) is None:
                 continue
             k = line.rfind('"')
-            converted: list[Edit] = []
+            converted: list[tuple[int, str]] = []
             self._straight(line, 0, '"', "“", "”", converted)
-            how = "read as an opening quote" if any(e.start == k for e in converted) else "left as found"
+            how = "read as an opening quote" if any(i == k for i, _ in converted) else "left as found"
             out.append(Note(m.start() + k, m.start() + k + 1, f"unpaired straight quote, {how}"))
         return out
 
@@ -224,7 +229,14 @@ class Quotes(Normalizer):
         check_text(text)
         if '"' not in text and "'" not in text and not (self.table and regex.search("[“”‘’]", text)):
             return text
-        return apply_edits(text, self.edits(text))
+        parts: list[str] = []
+        last = 0
+        for i, c in self._changes(text):
+            parts.append(text[last:i])
+            parts.append(c)
+            last = i + 1
+        parts.append(text[last:])
+        return "".join(parts)
 
 
 _PAREN_PAIR = regex.compile(r"\(([^()\n]{0,80})\)")
