@@ -287,7 +287,8 @@ def _final_stop(s: str, start: int) -> bool:
 # A dash or ellipsis in ASCII form after Chinese (党-- 党...): fix_dash and
 # fix_ellipsis run later and turn it into —— or ……, so a mark after it already
 # has Chinese before it (idempotence: '党--,' must not become '党——,').
-_BECOMES_CJK = regex.compile(rf"{_CJK_CTX} *(?:(?<![-])-{{2,3}}|(?<!－)－－|(?<![.])\.{{3,6}})$")
+# (An ASCII mark between the Chinese and the dash becomes Chinese too: '党,--,'.)
+_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?! ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|(?<![.])\.{{3,6}}) *$")
 
 
 def _width_repl(m: "regex.Match[str]") -> str:
