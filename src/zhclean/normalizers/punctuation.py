@@ -97,6 +97,21 @@ def _before(line: str, i: int) -> str:
     return line[j] if j >= 0 and line[j] != " " else ""
 
 
+def _chinese_side(line: str, i: int, step: int) -> bool:
+    """Is the neighbour of line[i] on that side (past spaces) Chinese? An ASCII
+    mark counts as Chinese when Chinese lies beyond it (cjk_punctuation will
+    convert it), so the answer is the same before and after that step."""
+    c = _before(line, i) if step < 0 else _after(line, i)
+    # Look past ASCII marks and quotes (straight or curly): what they become
+    # depends on what lies beyond them (bounded: 8 marks).
+    for _ in range(8):
+        if not c or c not in _LOOK_PAST:
+            break
+        i = line.rfind(c, 0, i) if step < 0 else line.find(c, i + 1)
+        c = _before(line, i) if step < 0 else _after(line, i)
+    return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+
+
 def _after(line: str, i: int) -> str:
     """The nearest non-space character after index i ('' if none); bounded lookahead."""
     j = i + 1
@@ -172,18 +187,7 @@ class Quotes(Normalizer):
                 out.append((base + k, op))
 
     def _chinese(self, line: str, i: int, step: int) -> bool:
-        """Is the neighbour of line[i] on that side (past spaces) Chinese? An ASCII
-        mark counts as Chinese when Chinese follows it (cjk_punctuation will
-        convert it), so the answer is the same before and after that step."""
-        c = _before(line, i) if step < 0 else _after(line, i)
-        # Look past ASCII marks and other quotes (straight or curly): what they
-        # become depends on what lies beyond them (bounded: 8 marks).
-        for _ in range(8):
-            if not c or c not in _LOOK_PAST:
-                break
-            i = line.rfind(c, 0, i) if step < 0 else line.find(c, i + 1)
-            c = _before(line, i) if step < 0 else _after(line, i)
-        return bool(c) and (c in CJK_PUNCT or self._HANRE.match(c) is not None)
+        return _chinese_side(line, i, step)
 
     @staticmethod
     def _inside_curly(line: str, starts: list[int]) -> list[bool]:
@@ -327,8 +331,10 @@ def _paren(m: "regex.Match[str]") -> str:
     after = _after(s, m.end() - 1)  # past any spaces, which spacing removes later
     # The start of a line counts as Chinese on the outside: list numbers such as
     # ``(2)落实`` open a Chinese line.
-    han_out = not before or before == "\n" or _HANRE.match(before) is not None or before in CJK_PUNCT
-    han_after = bool(after) and (_HANRE.match(after) is not None or after in CJK_PUNCT)
+    # An ASCII mark beside the pair counts by what lies beyond it, as it will
+    # become Chinese there ('(),党': the pair waited for '，' until the second clean).
+    han_out = not before or before == "\n" or _chinese_side(s, m.start(), -1)
+    han_after = bool(after) and _chinese_side(s, m.end() - 1, 1)
     if _HANRE.search(inner) or (han_out and han_after and len(inner) <= 12):
         # Marks inside are left to cjk_punctuation, which runs next and sees （.
         return "（" + inner + "）"
