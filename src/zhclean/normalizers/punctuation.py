@@ -280,7 +280,13 @@ def _final_stop(s: str, start: int) -> bool:
     j = start - 1
     while j >= 0 and start - j <= 64:
         c = s[j]
-        if c in " \n":
+        if c == " ":
+            # One token after Chinese and a space ('党 0.'): the space goes with
+            # the CJK-Latin policy, and the stop must not change when it does.
+            while j > 0 and s[j - 1] == " " and start - j <= 64:
+                j -= 1
+            return j > 0 and (_HANRE.match(s[j - 1]) is not None or s[j - 1] in CJK_PUNCT)
+        if c == "\n":
             return False
         if _HANRE.match(c) or c in CJK_PUNCT:
             return True
