@@ -29,6 +29,10 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
      "before anything that encodes text (ftfy, OpenCC, writers): a lone surrogate is not valid Unicode"),
     ("remove_invisible", lambda o: whitespace.remove_invisible,
      "early: a zero-width space inside mojibake or doubled text hides it; none of these is latin-1"),
+    ("halfwidth_alnum", lambda o: width.halfwidth_alnum,
+     "so digits look alike to doubling and punctuation rules; before mojibake repair, because ftfy "
+     "judges a sequence by its neighbours ('０aÄ“' is left alone, '0aÄ“' repaired), and no "
+     "full-width letter is a byte of mojibake; after zero-width characters go, which would split a token"),
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
      "before everything that reads characters, and before controls go: C1 bytes and the soft "
      "hyphen are part of UTF-8 read as latin-1"),
@@ -39,7 +43,6 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
      "before 'Ü\\x98'); clean() must be idempotent. Guarded: a regex search on clean text"),
     (None, lambda o: whitespace.normalize_nbsp, "NBSP after mojibake repair (it is a byte of mojibake); see normalize_spaces"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
-    ("halfwidth_alnum", lambda o: width.halfwidth_alnum, "so digits look alike to doubling and punctuation rules"),
     ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
      "before furniture and reflow: doubled lines are wider than their column and would mislead both"),
     ("drop_page_numbers", lambda o: furniture.drop_page_numbers, "furniture is found before lines are joined"),
