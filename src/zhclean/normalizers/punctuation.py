@@ -183,7 +183,8 @@ class Quotes(Normalizer):
             nxt = _after(line, k) or " "
             # ASCII marks count as the CJK marks cjk_punctuation will make of them,
             # so the decision is the same before and after that step (idempotence).
-            if (prev in " \"',.:;!?(" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
+            # (')' too: cjk_parentheses runs next and may make it '）'.)
+            if (prev in " \"',.:;!?()" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append((base + k, op))
 
     def _chinese(self, line: str, i: int, step: int) -> bool:
