@@ -35,24 +35,27 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # A UTF-8 lead byte seen as latin-1 (Â..ô) followed by a continuation byte seen
 # as latin-1 (C1 controls, NBSP..¿) or as cp1252 (€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ).
 # Continuation bytes 80-BF as latin-1 or cp1252 shows them; "…" (85) apart.
-_CONT_BUT_DASH = (
+_CONT_TWO_BYTE = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122"
+    "\u02c6\u02dc\u2013\u201a\u201e\u2020-\u2022\u2030\u2039\u203a\u20ac\u2122"
 )
-_CONT = _CONT_BUT_DASH + "\u2014"
-# A lead byte followed by a continuation byte. Two exceptions, both nightly fuzz
+_CONT = _CONT_TWO_BYTE + "\u2014\u2018\u2019\u201c\u201d"
+# A lead byte followed by a continuation byte. Exceptions, all nightly fuzz
 # finds where zhclean's own output looked like mojibake on the second clean:
 # - after Â (C2) only NBSP..¿ count: C2 80-9F would decode to a C1 control, no
 #   text worth repairing, and "Â”" is likelier a letter before a curled quote;
 # - a two-byte lead (Ã-ß) takes one continuation byte, so "……" or "——" after
 #   it is not a sequence's rest but fix_ellipsis's or fix_dash's output ("Ã……",
 #   "Ã——"; "Ã—" alone is "×" and is repaired); nor is "……" a three-byte
-#   sequence's last byte ("á\x86⋯" became "á†……", then "ᆅ…").
+#   sequence's last byte ("á\x86⋯" became "á†……", then "ᆅ…"); nor, after a
+#   two-byte lead, a curly quote: the quotes step curls '党"Î"' to '党“Î”', which
+#   read as "Δ" on the second clean. Such a letter (Ó Ô Δ Д ...) is still
+#   repaired when anything else on its line is flagged.
 # Written as one character class first, the lead byte then checked by lookbehind:
 # the regex engine scans for a single class fast, while a leading alternation
 # made every position a trial (3x one regex pass on clean text, now 0.06x).
 UTF8_MOJIBAKE = regex.compile(
-    f"[\u00c2-\u00f4](?:(?<=\u00c2)[\u00a0-\u00bf]|(?<=[\u00c3-\u00df])(?:…(?!…)|—(?!—)|[{_CONT_BUT_DASH}])"
+    f"[\u00c2-\u00f4](?:(?<=\u00c2)[\u00a0-\u00bf]|(?<=[\u00c3-\u00df])(?:…(?!…)|—(?!—)|[{_CONT_TWO_BYTE}])"
     f"|(?<=[\u00e0-\u00f4])(?:[{_CONT}](?!……)|…(?!…)))"
 )
 
