@@ -99,6 +99,7 @@ def test_every_normaliser_on_anything(step, text):
 @example("０aÄ“", {})  # ftfy left 'Ä“' alone beside '０' and repaired it beside '0'
 @example('()"党', {})  # the lone quote saw '）' only on the second clean
 @example('党"Î"', {})  # '党“Î”' read as '党“Δ' on the second clean
+@example("\x85¡®°¡", {})  # a C1 control hid GBK mojibake until the second clean
 @example("党Ã－－", {})
 @example("──－－党", {})  # the first dash saw Chinese only once the second was ——  # "Ã——" (fix_dash's output) read as "×—" on the second clean
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs

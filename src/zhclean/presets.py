@@ -41,6 +41,8 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
      "again, only where the controls just removed had hidden mojibake from ftfy (a soft hyphen "
      "before 'Ü\\x98'); clean() must be idempotent. Guarded: a regex search on clean text"),
+    ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake,
+     "again, the same for GBK read as latin-1 ('\\x85¡®°¡' is '‘啊' once the control is gone)"),
     (None, lambda o: whitespace.normalize_nbsp, "NBSP after mojibake repair (it is a byte of mojibake); see normalize_spaces"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
     ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
