@@ -166,6 +166,29 @@ def test_conversion_never_drops_text_after_a_nul_or_surrogate(config):
 
 
 @pytest.mark.parametrize(
+    "config, raw, expected, noticed",
+    [
+        # The phrase table repeats itself on its own output: converted by s2tw, reported.
+        ("s2twp", "因脑梗摔倒，但鄞州区", "因腦梗摔倒，但鄞州區", True),
+        ("s2twp", "腦梗塞", "腦梗塞", True),
+        # A chain the first pass leaves half done (创建 -> 創建 -> 建立) is followed to its end.
+        ("s2twp", "有8支，创建党员先锋", "有8支，建立黨員先鋒", False),
+        # Negatives: what settles at once is OpenCC's own answer, with no notice.
+        ("s2twp", "软件和鼠标", "軟體和滑鼠", False),
+        ("s2t", "因脑梗摔倒", "因腦梗摔倒", False),
+        ("t2s", "腦梗塞", "脑梗塞", False),
+    ],
+)
+def test_script_conversion_settles(config, raw, expected, noticed):
+    once = zhclean.clean(raw, convert=config)
+    assert once == expected
+    assert zhclean.clean(once, convert=config) == once
+    notices = zhclean.explain(raw, convert=config).notices
+    assert bool(notices) == noticed
+    assert all(n.step == f"convert_{config}" and "does not settle" in n.message for n in notices)
+
+
+@pytest.mark.parametrize(
     "raw, expected",
     [
         ("党--,", "党——，"), ("党－－,好", "党——，好"), ("党...,", "党……，"), ("他说...,好", "他说……，好"),
