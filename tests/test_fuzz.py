@@ -105,6 +105,9 @@ def test_every_normaliser_on_anything(step, text):
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs
 # read as a running head only once blank lines stood around it (ADR 0005).
 @example("\udcef\n,\udcce,\udcce\n\udcff\udcff\udcff\udcffO\r\udcf4\r\udcf4", {"paragraph_separator": "\n\n"})
+# nightly: with corner brackets the curly quote becomes 「, which is Chinese
+# context for the straight pair before it; judged as 「 from the first clean.
+@example('党－""“', {"quotes": "corner"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

@@ -132,6 +132,7 @@ class Quotes(Normalizer):
             self.table = {"“": "「", "”": "」", "‘": "『", "’": "』"}
         else:
             self.table = {}
+        self._to_corner = str.maketrans(self.table)
 
     def __reduce__(self):
         return (Quotes, (self.style,))
@@ -146,14 +147,23 @@ class Quotes(Normalizer):
     def _line(self, line: str, base: int, out: list[tuple[int, str]]) -> None:
         if self._HANRE.search(line) is None:
             return
-        self._straight(line, base, '"', "“", "”", out)
-        self._straight(line, base, "'", "‘", "’", out, han_only=True)
+        # Neighbours are judged as they will be: with corner brackets, every curly
+        # quote on the line becomes one, and a corner bracket is Chinese context
+        # where a curly quote is not (else the second clean decides otherwise).
+        ctx = line.translate(self._to_corner) if self.table else line
+        self._straight(line, base, '"', "“", "”", out, ctx=ctx)
+        self._straight(line, base, "'", "‘", "’", out, han_only=True, ctx=ctx)
         if self.table:
             for i, c in enumerate(line):
                 if c in self.table:
                     out.append((base + i, self.table[c]))
 
-    def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False) -> None:
+    def _straight(
+        self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False,
+        ctx: str | None = None,
+    ) -> None:
+        if ctx is None:
+            ctx = line
         pos = [m.start() for m in (self._DQ if q == '"' else self._SQ).finditer(line)]
         if not pos:
             return
@@ -173,14 +183,14 @@ class Quotes(Normalizer):
             inner = line[a + 1 : b]
             # Neighbours past any spaces: spacing removes those spaces later, and
             # the decision must not change when it does.
-            chinese_near = self._chinese(line, a, -1) or self._chinese(line, b, 1)
+            chinese_near = self._chinese(ctx, a, -1) or self._chinese(ctx, b, 1)
             if self._HANRE.search(inner) or (not han_only and chinese_near):
                 out.append((base + a, op_))
                 out.append((base + b, cl_))
         if len(pos) % 2 and not han_only:
             k = pos[-1]
-            prev = line[k - 1] if k else " "
-            nxt = _after(line, k) or " "
+            prev = ctx[k - 1] if k else " "
+            nxt = _after(ctx, k) or " "
             # ASCII marks count as the CJK marks cjk_punctuation will make of them,
             # so the decision is the same before and after that step (idempotence).
             # (')' too: cjk_parentheses runs next and may make it '）'.)
@@ -225,7 +235,7 @@ class Quotes(Normalizer):
                 continue
             k = line.rfind('"')
             converted: list[tuple[int, str]] = []
-            self._straight(line, 0, '"', "“", "”", converted)
+            self._straight(line, 0, '"', "“", "”", converted, ctx=line.translate(self._to_corner) if self.table else None)
             how = "read as an opening quote" if any(i == k for i, _ in converted) else "left as found"
             out.append(Note(m.start() + k, m.start() + k + 1, f"unpaired straight quote, {how}"))
         return out
