@@ -27,6 +27,7 @@ __all__ = [
     "Step",
     "Wrapped",
     "apply_edits",
+    "compose_edits",
     "diff_edits",
     "check_text",
 ]
@@ -70,6 +71,51 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
         pos = e.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def compose_edits(text: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
+    """Edits on ``text`` that do what ``first`` and then ``second`` do (``second``'s
+    offsets are in ``first``'s output). Edits of the two that touch become one; the
+    rest stay as they were, so a step that runs twice still reports fine changes."""
+    if not first or not second:
+        return list(first or second)
+    mid = apply_edits(text, first)
+    # (start, end, which, index) in mid coordinates: which 0 = first, 1 = second.
+    spans: list[tuple[int, int, int, int]] = []
+    delta = 0
+    for k, e in enumerate(first):
+        spans.append((e.start + delta, e.start + delta + len(e.new), 0, k))
+        delta += len(e.new) - (e.end - e.start)
+    spans.extend((e.start, e.end, 1, k) for k, e in enumerate(second))
+    spans.sort()
+    out: list[Edit] = []
+    delta = 0  # of the first edits before the current cluster
+    i = 0
+    while i < len(spans):
+        j = i + 1
+        end = spans[i][1]
+        while j < len(spans) and spans[j][0] <= end:
+            end = max(end, spans[j][1])
+            j += 1
+        cluster = spans[i:j]
+        start = spans[i][0]
+        after = delta + sum(len(first[k].new) - (first[k].end - first[k].start) for _, _, w, k in cluster if w == 0)
+        if all(w == 0 for _, _, w, _ in cluster):
+            out.extend(first[k] for _, _, _, k in cluster)
+        else:
+            parts: list[str] = []
+            pos = start
+            for _, _, w, k in cluster:
+                if w == 1:
+                    e = second[k]
+                    parts.append(mid[pos : e.start])
+                    parts.append(e.new)
+                    pos = e.end
+            parts.append(mid[pos:end])
+            out.append(Edit(start - delta, end - after, "".join(parts)))
+        delta = after
+        i = j
+    return out
 
 
 def _trimmed(start: int, old: str, new: str) -> Edit | None:

@@ -23,7 +23,7 @@ from typing import Iterable
 import regex
 
 from ..chars import CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
-from ..core import Edit, Step
+from ..core import Edit, Step, apply_edits, compose_edits
 from .lines import MAX_COL, continues, field_offsets, line_widths, piece_widths, is_closed, is_field_line, is_label, starts_item
 
 WINDOW = 4
@@ -39,6 +39,8 @@ CLOSED_SLACK = 1.5
 FIRST_LINE_INDENT = 2.0
 # Lines on each side over which "this text indents its paragraphs" is judged.
 INDENT_WINDOW = 40
+# Passes after the first, at most, while reflow's own output still changes.
+_MAX_PASSES = 3
 # Lines narrower than this are too short to show a column (headlines, labels).
 MIN_LINE = 10.0
 _INNER_PUNCT = regex.compile(r"[，、,；;]")
@@ -147,6 +149,22 @@ class Reflow(Step):
         return (Reflow, (self.separator,))
 
     def edits(self, text: str) -> list[Edit]:
+        # Decisions read blank lines and the widths of neighbouring lines, and the
+        # first pass changes both (a blank that kept two lines apart is gone, joined
+        # lines are wider), so a second clean could decide differently. Reflow runs
+        # again on its own output until that changes nothing: the second pass costs
+        # less, its input has one line per paragraph (docs/adr/0006, fixed point).
+        edits = self._edits_once(text)
+        for _ in range(_MAX_PASSES):
+            if not edits:
+                break
+            more = self._edits_once(apply_edits(text, edits))
+            if not more:
+                break
+            edits = compose_edits(text, edits, more)
+        return edits
+
+    def _edits_once(self, text: str) -> list[Edit]:
         items = self._items(text)
         if not items:
             return [Edit(0, len(text), "")] if text else []
