@@ -108,6 +108,11 @@ def test_every_normaliser_on_anything(step, text):
 # nightly: with corner brackets the curly quote becomes 「, which is Chinese
 # context for the straight pair before it; judged as 「 from the first clean.
 @example('党－""“', {"quotes": "corner"})
+# atheris, shrunk: reflow measured a line before a later step changed its width.
+# dedupe made ',,' one mark, and the line no longer wider than a column:
+@example("党" * 37 + ",,党党\n。", {})
+# corner brackets measured a column, curly quotes half, and the style turns one into the other:
+@example("”党党党党党\n党a党党党党党党党\n党党。党党党", {"quotes": "corner"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

@@ -181,6 +181,7 @@ P1, P2, P3 = (PAGE.replace("全市", k) for k in ("宁波", "杭州", "温州"))
 # A printed page holds more than 200 characters (furniture.PAGE_TEXT); these hold 240.
 L1, L2, L3 = (p * 8 for p in (P1, P2, P3))
 CUT = L2[:-9]  # a page that ends in the middle of a sentence
+QA, QB = "凝聚同心战“疫”的强大合力", "凝聚同心战”疫“的强大合力"  # unfinished, quotes either way round
 
 
 @pytest.mark.parametrize(
@@ -232,6 +233,13 @@ CUT = L2[:-9]  # a page that ends in the middle of a sentence
             drop_running_heads,
             f"{P1[:-9]}\n经济观察\n本版编辑\n{L1}\n{P1[:-9]}\n经济观察\n本版编辑\n{L2}\n{P2[:-9]}\n经济观察\n本版编辑\n{L3}",
             f"{P1[:-9]}\n\n\n{L1}\n{P1[:-9]}\n\n\n{L2}\n{P2[:-9]}\n\n\n{L3}",
+        ),
+        (  # surroundings that differ only in their quotes are the same surroundings:
+            # the quotes step curls a pair split across two copies either way round
+            # ('“疫”' / '”疫“'), and the next clean must count what this one counts
+            drop_running_heads,
+            f"{L1}{QA}\n经济观察\n{L1}{QA}\n经济观察\n{L2}{QB}\n经济观察\n{L2}",
+            f"{L1}{QA}\n经济观察\n{L1}{QA}\n经济观察\n{L2}{QB}\n经济观察\n{L2}",
         ),
         (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),
         (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),

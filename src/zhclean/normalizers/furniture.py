@@ -38,6 +38,12 @@ PAGE_TEXT = 200
 CONTEXT = 16
 
 
+_QUOTES = regex.compile("[\"'“”‘’「」『』]+")
+
+
+def _unquoted(line: str) -> str:
+    return _QUOTES.sub("", line)
+
 
 def _neighbours(stripped: list[str]) -> tuple[list[int], list[int]]:
     prev = [-1] * len(stripped)
@@ -208,7 +214,13 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     # the line before and the start of the line after: reflow joins lines onto
     # the start of the one before and the end of the one after, so these stay
     # the same on the next clean (whole lines did not: fuzz find).
-    contexts = {(stripped[prev[i]][-CONTEXT:] if prev[i] >= 0 else "", stripped[nxt[i]][:CONTEXT] if nxt[i] >= 0 else "") for i in found}
+    # Without quotes: a straight pair across two copies of one sentence curls as
+    # “疫” in one and ”疫“ in the other, and the next clean must see as many
+    # distinct contexts as this one (fuzz find).
+    contexts = {
+        (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[i]])[:CONTEXT] if nxt[i] >= 0 else "")
+        for i in found
+    }
     if len(contexts) < 3:
         return False
     # A page breaks wherever the text happens to be, so somewhere the head

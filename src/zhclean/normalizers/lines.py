@@ -39,15 +39,18 @@ _SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
 # "——". If that changed a line's width, the second clean would decide breaks
 # differently from the first. So widths are measured on the text as those steps
 # would leave it: those ASCII marks count one column, quotes half (straight or
-# curly; Chinese fonts set curly quotes narrow, and the seeds' columns agree),
-# and each of those ellipses and dashes two.
+# curly; Chinese fonts set curly quotes narrow, and the seeds' columns agree;
+# corner brackets too, since the quote style turns one into the other), and
+# each of those ellipses and dashes two. A run of one mark that dedupe_punctuation
+# makes one mark (，， ;; 。。) counts one column.
 _TWO_COLUMNS = regex.compile(r"(?<![…⋯])[…⋯](?![…⋯])|\.\.\.|。。。|--|－－")
+_DEDUPED = regex.compile(r"[，,]{2,}+|、{2,}+|[；;]{2,}+|[：:]{2,}+|(?<!。)。。(?!。)")
 _ONE_COLUMN = regex.compile(r"[,;:?!()]")
-_HALF_COLUMN = regex.compile(r"[“”‘’]")
+_HALF_COLUMN = regex.compile(r"[“”‘’「」『』]")
 
 
 def _final_marks(text: str) -> str:
-    return _HALF_COLUMN.sub('"', _ONE_COLUMN.sub("、", _TWO_COLUMNS.sub("……", text)))
+    return _HALF_COLUMN.sub('"', _ONE_COLUMN.sub("、", _DEDUPED.sub("、", _TWO_COLUMNS.sub("……", text))))
 
 
 def _plain_width(s: str) -> float:
