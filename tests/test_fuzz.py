@@ -113,6 +113,8 @@ def test_every_normaliser_on_anything(step, text):
 @example("党" * 37 + ",,党党\n。", {})
 # corner brackets measured a column, curly quotes half, and the style turns one into the other:
 @example("”党党党党党\n党a党党党党党党党\n党党。党党党", {"quotes": "corner"})
+# the 'one' policy's spaces between Han and Latin read as the spaces of a flattened paragraph:
+@example("党党党党。a党党党党党党党党aa\udcd3" + "党" * 26 + "\n党", {"cjk_latin_space": "one"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

@@ -52,6 +52,9 @@ _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
 _SEGMENT = regex.compile(r"[^ ]+")
+_PANGU_GAP = regex.compile(r"(?<=\p{Han}) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=\p{Han})")
+# A piece of a line, across spaces between Han and Latin or digits (possessive: linear).
+_SEGMENT_PANGU = regex.compile(r"(?:[^ ]++|(?<=\p{Han}) ++(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) ++(?=\p{Han}))++")
 # First and last characters that can make the line predicates true: most lines
 # are decided by one set lookup instead of a function call and a regex.
 _ENDS = frozenset(SENTENCE_END)
@@ -450,8 +453,19 @@ class Reflow(Step):
                 last_w = w
                 flat = None
                 splits: tuple[tuple[int, int], ...] = ()
+                spaced = False
                 if " " in s:
                     pw = piece_widths(s)
+                    spaced = len(pw) > 3 and _SPACED.search(s) is not None
+                    seg_s = s
+                    if _PANGU_GAP.search(s) is not None:
+                        # A space between Han and Latin or digits is a style (the
+                        # cjk_latin_space policy adds or removes it after reflow),
+                        # not where a printed line ended: the pieces are what is
+                        # left between the other spaces (else the second clean
+                        # would see a flattened paragraph the first did not).
+                        seg_s = _PANGU_GAP.sub("", s)
+                        pw = piece_widths(seg_s)
                     nseg = len(pw)
                     last_w = pw[-1]
                     m = nseg - 1
@@ -459,7 +473,8 @@ class Reflow(Step):
                     # least half of them are that wide: this bound skips the piece by
                     # piece work on letter-spaced and other finely spaced lines.
                     if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
-                        segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(_SEGMENT.finditer(s), pw))
+                        seg_re = _SEGMENT if seg_s is s else _SEGMENT_PANGU
+                        segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
                         flat = _flattened(segs)
                         if flat is not None:
                             # A printed line that ends a sentence at under half the column
@@ -478,7 +493,7 @@ class Reflow(Step):
                         start, start + len(s), s, lead, w, blank, w > MAX_COL,
                         last in _ENDS or ((odd or last in _MAY_CLOSE) and is_closed(s)),
                         nseg, last_w, flat, splits,
-                        nseg > 3 and _SPACED.search(s) is not None,
+                        spaced,
                         (odd or first in _LABEL_FIRST) and is_label(s),
                         fields[f] < pos + len(line) and (odd or len(s) <= 30) and is_field_line(s),
                         (last in _GOES_ON) if not odd else continues(s),
