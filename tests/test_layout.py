@@ -11,7 +11,7 @@ import pytest
 
 import zhclean
 from zhclean.normalizers.furniture import drop_page_numbers, drop_running_heads, drop_stranded_chars
-from zhclean.normalizers.lines import starts_item
+from zhclean.normalizers.lines import is_closed, starts_item
 
 COLUMN = "记者昨天从市卫健委获悉，全市各级医疗机构\n已经全面落实预检分诊制度，发热门诊实行\n二十四小时值守，确保患者得到及时救治。"
 JOINED = "记者昨天从市卫健委获悉，全市各级医疗机构已经全面落实预检分诊制度，发热门诊实行二十四小时值守，确保患者得到及时救治。"
@@ -125,6 +125,20 @@ def test_reflow_keeps(text):
 )
 def test_list_markers(line, item):
     assert starts_item(line) is item
+
+
+@pytest.mark.parametrize(
+    "line, closed",
+    [
+        ("疫情防控到了最吃劲的关头。", True), ("他说：“暖暖的。”", True), ("（徐能 摄）", True), ("是否已到岗？", True),
+        # '.' after Chinese is the '。' cjk_punctuation will make of it:
+        ("疫情防控到了最吃劲的关头.", True), ("他说“暖暖的.”", True),
+        ("全市党员干部冲锋在一", False), ("Hello world.", False), ("增长2.6", False), ("见附件..", False),
+        ("版本1.", False),  # a number's '.' stays ASCII unless its sentence is Chinese (not judged here)
+    ],
+)
+def test_finished_lines(line, closed):
+    assert is_closed(line) is closed
 
 
 @pytest.mark.parametrize(

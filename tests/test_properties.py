@@ -55,6 +55,9 @@ def test_idempotent_on_anything(text):
 
 
 @given(arbitrary, st.sampled_from(["none", "one", "keep"]), st.sampled_from(["curly", "corner", "keep"]))
+# nightly: '.' after Chinese becomes '。' after the layout steps; the lone glyph
+# after it read as a sentence's tail the first time, as a stranded one the second.
+@example("一一一一.\n一", "none", "curly")
 def test_idempotent_under_every_policy_and_quote_style(text, policy, quotes):
     once = zhclean.clean(text, cjk_latin_space=policy, quotes=quotes)
     assert zhclean.clean(once, cjk_latin_space=policy, quotes=quotes) == once

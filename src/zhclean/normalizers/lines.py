@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import regex
 
-from ..chars import CONTINUES, FIELD_WORDS, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
+from ..chars import CJK_PUNCT, CONTINUES, FIELD_WORDS, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 
 # A line longer than this (in full-width columns) is not a column line but a whole
 # paragraph (web text, or a PDF extractor that flattened a paragraph).
 MAX_COL = 40
 
-_CLOSED = regex.compile(f"[{regex.escape(SENTENCE_END)}][{regex.escape(TRAILING_CLOSERS)}]*$")
+# A '.' right after Chinese ends a sentence too: cjk_punctuation makes it '。' after
+# the layout steps, and the next clean must find the line finished as this one does.
+_CLOSED = regex.compile(
+    f"(?:[{regex.escape(SENTENCE_END)}]|(?<=[\\p{{Han}}{regex.escape(CJK_PUNCT)}])\\.)[{regex.escape(TRAILING_CLOSERS)}]*$"
+)
 _LABEL = regex.compile(f"^(?:[{LABEL_BULLETS}] ?\\S|/ \\S|#{{1,6}} \\S)")
 _FIELD = regex.compile(f"(?:^|[\\s（(])(?:{FIELD_WORDS})(?:\\s|$|[:：])|\\S摄(?:\\s|$|[）)])")
 # The same matches found in a whole text at once (they start inside the line

@@ -491,7 +491,7 @@ class Reflow(Step):
                 items.append(
                     _Line(
                         start, start + len(s), s, lead, w, blank, w > MAX_COL,
-                        last in _ENDS or ((odd or last in _MAY_CLOSE) and is_closed(s)),
+                        last in _ENDS or ((odd or last in _MAY_CLOSE or last == ".") and is_closed(s)),
                         nseg, last_w, flat, splits,
                         spaced,
                         (odd or first in _LABEL_FIRST) and is_label(s),
