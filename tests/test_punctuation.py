@@ -153,6 +153,19 @@ def test_field_separators_are_kept(text):
     assert spacing.spacing("none")(text) == text
 
 
+def test_label_is_the_same_label_to_reflow_and_spacing():
+    # A label keeps its own line (reflow) and the space after its marker (spacing)
+    # up to LABEL_MAX characters; past it, it is prose for both.
+    from zhclean.chars import LABEL_MAX
+    from zhclean.normalizers.lines import is_label
+
+    label = "/ 战鼓催征 / " + "及" * (LABEL_MAX - 9)
+    prose = label + "时"
+    assert len(label) == LABEL_MAX and is_label(label) and not is_label(prose)
+    assert spacing.spacing("none")(label) == label
+    assert spacing.spacing("none")(prose) == prose.replace(" ", "")
+
+
 @pytest.mark.parametrize("config", ["s2t", "s2twp", "t2s", "tw2sp", "s2hk", "jp2t"])
 def test_conversion_never_drops_text_after_a_nul_or_surrogate(config):
     # OpenCC's phrase configurations stop at NUL and drop the rest of the text.

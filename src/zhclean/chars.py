@@ -53,6 +53,11 @@ ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".":
 
 # Bullets that start a label line such as "■ 本期关注".
 LABEL_BULLETS = "■□●○◆◇▲△★☆▶►◎※"
+# A label or kicker line is at most this many characters; a longer line is prose
+# that happens to start with a bullet. Shared by reflow (which keeps a label on
+# its own line) and spacing (which keeps the space after its marker): if they
+# disagreed, the second clean would no longer see the label the first one kept.
+LABEL_MAX = 60
 
 # Field words that make a short line a byline/credit whose inner spaces are kept.
 # Two characters or more, so that a letter-spaced line (文 化 自 信) never looks like one.

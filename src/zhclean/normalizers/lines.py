@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..chars import CJK_PUNCT, CONTINUES, FIELD_WORDS, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
+from ..chars import CJK_PUNCT, CONTINUES, FIELD_WORDS, LABEL_BULLETS, LABEL_MAX, SENTENCE_END, TRAILING_CLOSERS
 
 # A line longer than this (in full-width columns) is not a column line but a whole
 # paragraph (web text, or a PDF extractor that flattened a paragraph).
@@ -107,7 +107,8 @@ def continues(s: str) -> bool:
 
 def is_label(s: str) -> bool:
     """A section label or kicker: ``■ 本期关注``, ``/ 战鼓催征 / …``, ``## 标题``."""
-    return _LABEL.match(s.lstrip()) is not None
+    s = s.strip()
+    return len(s) <= LABEL_MAX and _LABEL.match(s) is not None
 
 
 def is_field_line(s: str) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS
+from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS, LABEL_MAX
 from ..core import Edit, Normalizer, check_text
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -31,7 +31,7 @@ _PROTECT = [
     # Datelines that open a paragraph: 本报讯 记者王云峰报道 …, 新华社北京3月1日电 …
     regex.compile(r"(?m)^(?:本[报報]\S{0,10}[讯訊]|新[华華]社\S{0,16}[电電]|\S{0,8}网\S{0,10}讯)(?: +(?:记者|記者|通讯员|通訊員|见习记者)\S{1,16}?(?:报道|報道)?)? "),
     # Section labels and kickers: ■ 信息直通车 ZHITONGCHE, / 战鼓催征 / …
-    regex.compile(rf"(?m)^(?:[{LABEL_BULLETS}]|/ )[^\n]{{0,60}}$"),
+    regex.compile(rf"(?m)^(?=[^\n]{{1,{LABEL_MAX}}}$)(?:[{LABEL_BULLETS}]|/ )[^\n]*$"),
     # Article and chapter numbers that open a line in statutes and reports:
     # 第二十三条　本办法… (set with an ideographic space, read as one space).
     regex.compile(r"(?m)^(?:#{1,6} )?第[一二三四五六七八九十百千零〇两\d]{1,8}[条章节款编條節] (?=\S)"),
