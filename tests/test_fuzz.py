@@ -115,6 +115,8 @@ def test_every_normaliser_on_anything(step, text):
 @example("”党党党党党\n党a党党党党党党党\n党党。党党党", {"quotes": "corner"})
 # a line of 66 characters after '/ ' was a label to reflow but not to spacing, which took its space:
 @example("/ " + "党" * 64 + "\n" + "党" * 44, {"paragraph_separator": "\n\n"})
+# glyphs apart by two spaces were not letter-spaced until spacing made it one:
+@example("a\t\ta\ta\t党\n党", {"cjk_latin_space": "keep", "dedupe_punctuation": False})
 # the 'one' policy's spaces between Han and Latin read as the spaces of a flattened paragraph:
 @example("党党党党。a党党党党党党党党aa\udcd3" + "党" * 26 + "\n党", {"cjk_latin_space": "one"})
 def test_clean_and_explain_with_every_option(text, opts):

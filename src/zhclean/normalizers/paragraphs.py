@@ -47,7 +47,9 @@ _INNER_PUNCT = regex.compile(r"[，、,；;]")
 # Marks that show running prose inside a line; or four Latin words in a row
 # (English sets fewer commas, but a line of words is a sentence under way).
 _INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》…—]|(?:[A-Za-z]+ ){4}")
-_SPACED = regex.compile(r"(?:^|(?<= ))\S(?= )(?: \S(?= |$)){3,}")
+# Letter-spaced: four single glyphs in a row, apart by one space or more (justified
+# columns spread glyphs unevenly, and spacing makes every run one space later).
+_SPACED = regex.compile(r"(?:^|(?<= ))\S(?= )(?: ++\S(?= |$)){3,}+")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
