@@ -248,6 +248,11 @@ QA, QB = "凝聚同心战“疫”的强大合力", "凝聚同心战”疫“的
             f"{P1[:-9]}\n经济观察\n本版编辑\n{L1}\n{P1[:-9]}\n经济观察\n本版编辑\n{L2}\n{P2[:-9]}\n经济观察\n本版编辑\n{L3}",
             f"{P1[:-9]}\n\n\n{L1}\n{P1[:-9]}\n\n\n{L2}\n{P2[:-9]}\n\n\n{L3}",
         ),
+        (  # a head printed twice in a row is one occurrence (the next clean makes it one)
+            drop_running_heads,
+            f"经济观察\n{L1}\n经济观察\n{CUT}\n经济观察\n经济观察\n{L3}",
+            f"\n{L1}\n\n{CUT}\n\n\n{L3}",
+        ),
         (  # surroundings that differ only in their quotes are the same surroundings:
             # the quotes step curls a pair split across two copies either way round
             # ('“疫”' / '”疫“'), and the next clean must count what this one counts

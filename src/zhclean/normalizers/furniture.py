@@ -207,7 +207,19 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     # paragraph stands between them (see ADR 0005).
     # A head repeats once a page, and a page holds text: a refrain, a poem's
     # repeated line or a heading over short sections repeats sooner.
-    if min(before[b] - before[a + 1] for a, b in zip(found, found[1:])) < PAGE_TEXT:
+    # A head printed twice with nothing between (doubled by the extractor) is one
+    # occurrence: reflow puts the two on one line and undo_fake_bold makes them
+    # one, so the next clean counts one (fuzz find).
+    firsts, lasts = [found[0]], [found[0]]
+    for a, b in zip(found, found[1:]):
+        if before[b] == before[a + 1]:
+            lasts[-1] = b
+        else:
+            firsts.append(b)
+            lasts.append(b)
+    if len(firsts) < 3:
+        return False
+    if min(before[b] - before[a + 1] for a, b in zip(lasts, firsts[1:])) < PAGE_TEXT:
         return False
     # The same line in the same surroundings each time is a repeated
     # document (or passage), which is real text. Surroundings are the end of
@@ -218,15 +230,15 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     # “疫” in one and ”疫“ in the other, and the next clean must see as many
     # distinct contexts as this one (fuzz find).
     contexts = {
-        (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[i]])[:CONTEXT] if nxt[i] >= 0 else "")
-        for i in found
+        (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[j]])[:CONTEXT] if nxt[j] >= 0 else "")
+        for i, j in zip(firsts, lasts)
     }
     if len(contexts) < 3:
         return False
     # A page breaks wherever the text happens to be, so somewhere the head
     # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
     # after a finished paragraph every time, even when its digits change.
-    return any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in found)
+    return any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in firsts)
 
 
 _STRANDED_GUARD = regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$")
