@@ -22,7 +22,7 @@ from typing import Iterable
 
 import regex
 
-from ..chars import CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
+from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_edits, compose_edits
 from .lines import MAX_COL, continues, field_offsets, line_widths, piece_widths, is_closed, is_field_line, is_label, starts_item
 
@@ -54,9 +54,13 @@ _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
 _SEGMENT = regex.compile(r"[^ ]+")
-_PANGU_GAP = regex.compile(r"(?<=\p{Han}) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=\p{Han})")
-# A piece of a line, across spaces between Han and Latin or digits (possessive: linear).
-_SEGMENT_PANGU = regex.compile(r"(?:[^ ]++|(?<=\p{Han}) ++(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) ++(?=\p{Han}))++")
+# Chinese for this purpose: Han, CJK marks, and the ASCII marks and straight quotes
+# the punctuation steps make CJK marks before spacing removes the space.
+_CJK = f"\\p{{Han}}{regex.escape(CJK_PUNCT)}{regex.escape(',.;:!?()' + chr(34) + chr(39))}"
+# A run of spaces without Chinese on both sides (possessive: no backtracking into the run).
+_OTHER_GAP = regex.compile(f"(?<![{_CJK} ]) ++| ++(?![{_CJK}])")
+# A piece of a line: up to a run of spaces with Chinese on both sides.
+_SEGMENT_CJK = regex.compile(f"(?:[^ ]++|(?<![{_CJK} ]) ++| ++(?![{_CJK}]))++")
 # First and last characters that can make the line predicates true: most lines
 # are decided by one set lookup instead of a function call and a regex.
 _ENDS = frozenset(SENTENCE_END)
@@ -460,13 +464,14 @@ class Reflow(Step):
                     pw = piece_widths(s)
                     spaced = len(pw) > 3 and _SPACED.search(s) is not None
                     seg_s = s
-                    if _PANGU_GAP.search(s) is not None:
-                        # A space between Han and Latin or digits is a style (the
-                        # cjk_latin_space policy adds or removes it after reflow),
-                        # not where a printed line ended: the pieces are what is
-                        # left between the other spaces (else the second clean
-                        # would see a flattened paragraph the first did not).
-                        seg_s = _PANGU_GAP.sub("", s)
+                    if _OTHER_GAP.search(s) is not None:
+                        # A flattened paragraph's printed lines were joined by a
+                        # space between Chinese characters, the spaces spacing
+                        # removes. Any other space is the text's own (between Han
+                        # and Latin the cjk_latin_space policy adds or removes it):
+                        # splitting there, the first clean would see printed
+                        # lines the next clean does not, or the reverse.
+                        seg_s = _OTHER_GAP.sub("", s)
                         pw = piece_widths(seg_s)
                     nseg = len(pw)
                     last_w = pw[-1]
@@ -475,7 +480,7 @@ class Reflow(Step):
                     # least half of them are that wide: this bound skips the piece by
                     # piece work on letter-spaced and other finely spaced lines.
                     if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
-                        seg_re = _SEGMENT if seg_s is s else _SEGMENT_PANGU
+                        seg_re = _SEGMENT if seg_s is s else _SEGMENT_CJK
                         segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
                         flat = _flattened(segs)
                         if flat is not None:
