@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from zhclean.core import apply_edits
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhclean.core import Edit, apply_edits, compose_edits
 from zhclean.presets import registry
 from conftest import RAW, gold_of
 
@@ -65,3 +68,26 @@ def test_registry_covers_every_module():
                      "drop_stranded_chars", "reflow", "fix_ellipsis", "fix_dash", "dedupe_punctuation", "quotes",
                      "cjk_parentheses", "cjk_punctuation", "spacing", "pangu_space", "convert_t2s", "convert_s2t"]:
         assert expected in names
+
+
+def _edits_on(draw, text: str) -> list[Edit]:
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits: list[Edit] = []
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        if not edits or a >= edits[-1].end:
+            edits.append(Edit(a, b, draw(st.text("xy\n", max_size=3))))
+    return edits
+
+
+@given(st.text("党a ,\n", max_size=16), st.data())
+def test_compose_edits_does_what_both_passes_do(text, data):
+    # Reflow's passes are combined this way (ADR 0006): the result must apply as
+    # one valid edit list and give what the two passes give one after the other.
+    first = _edits_on(data.draw, text)
+    mid = apply_edits(text, first)
+    second = _edits_on(data.draw, mid)
+    both = compose_edits(text, first, second)
+    assert all(a.end <= b.start for a, b in zip(both, both[1:]))
+    assert apply_edits(text, both) == apply_edits(mid, second)
+    if not second:
+        assert both == first  # nothing to combine: the first pass's edits unchanged
