@@ -118,6 +118,9 @@ def test_every_normaliser_on_anything(step, text):
 # spacing took the space between two runs of Han, and the second clean saw
 # printed lines of a flattened paragraph in the pieces left between U+FFFD spaces:
 @example("党党党党\udce9 党党党 党党党 \udce9" + "党" * 27 + "\n党", {"cjk_latin_space": "keep", "dedupe_punctuation": False})
+# a pair deep in a run of straight quotes looked past at most 8 marks for Chinese,
+# and the first clean's curled neighbours moved what lay within reach:
+@example('党' + '"' * 12 + "a", {})
 # glyphs apart by two spaces were not letter-spaced until spacing made it one:
 @example("a\t\ta\ta\t党\n党", {"cjk_latin_space": "keep", "dedupe_punctuation": False})
 # the 'one' policy's spaces between Han and Latin read as the spaces of a flattened paragraph:

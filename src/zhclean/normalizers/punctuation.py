@@ -8,6 +8,8 @@ their ASCII, because there the neighbours are not Chinese.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from functools import lru_cache
 
 import regex
@@ -173,6 +175,7 @@ class Quotes(Normalizer):
         # which it is: an opener right before text (after a space, start or CJK
         # punctuation); otherwise it is left as found.
         pairs = [(pos[k], pos[k + 1]) for k in range(0, len(pos) - 1, 2)]
+        runs: list[list[int]] = []  # filled on first need: starts and ends of mark runs
         inside = self._inside_curly(line, [a for a, _ in pairs]) if q == '"' and "“" in line else ()
         for n, (a, b) in enumerate(pairs):
             if inside and inside[n]:
@@ -183,8 +186,7 @@ class Quotes(Normalizer):
             inner = line[a + 1 : b]
             # Neighbours past any spaces: spacing removes those spaces later, and
             # the decision must not change when it does.
-            chinese_near = self._chinese(ctx, a, -1) or self._chinese(ctx, b, 1)
-            if self._HANRE.search(inner) or (not han_only and chinese_near):
+            if self._HANRE.search(inner) or (not han_only and (self._chinese(ctx, a, -1, runs) or self._chinese(ctx, b, 1, runs))):
                 out.append((base + a, op_))
                 out.append((base + b, cl_))
         if len(pos) % 2 and not han_only:
@@ -197,8 +199,24 @@ class Quotes(Normalizer):
             if (prev in " \"',.:;!?()" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append((base + k, op))
 
-    def _chinese(self, line: str, i: int, step: int) -> bool:
-        return _chinese_side(line, i, step)
+    _PAST_RUN = regex.compile(r"[ ,.;:!?\"'“”‘’]+")
+
+    def _chinese(self, line: str, i: int, step: int, runs: list[list[int]]) -> bool:
+        """Is what lies beyond line[i] on that side, past every space, ASCII mark
+        and quote, Chinese? Unbounded, unlike _chinese_side: a pair inside a long
+        run of quotes must be judged the same once the first clean has curled its
+        neighbours. The runs are found once per line (linear), then bisected."""
+        c = _before(line, i) if step < 0 else _after(line, i)
+        if not c or c not in _LOOK_PAST:
+            return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+        if not runs:
+            found = [(m.start(), m.end()) for m in self._PAST_RUN.finditer(line)]
+            runs.append([a for a, _ in found])
+            runs.append([b for _, b in found])
+        k = bisect_right(runs[0], i) - 1  # the run holding line[i] (a quote is a run character)
+        j = runs[0][k] - 1 if step < 0 else runs[1][k]
+        c = line[j] if 0 <= j < len(line) else ""
+        return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
 
     @staticmethod
     def _inside_curly(line: str, starts: list[int]) -> list[bool]:
