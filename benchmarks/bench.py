@@ -213,6 +213,7 @@ def adversarial_inputs(mb: float) -> dict[str, str]:
         "alternating CJK and quotes": _fill('战"', nb),
         "short lines": _fill("党员\n", nb),
         "nested and unbalanced quotes": _fill("“‘「『（“党", nb),
+        "a run of straight quotes after Chinese": "党" + _fill('"', nb - 3),
         "every control character": _fill(controls + "党" * 8, nb),
     }
 

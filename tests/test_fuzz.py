@@ -200,3 +200,13 @@ def test_blank_line_after_a_flattened_paragraph_is_judged_once_and_for_all():
     once = zhclean.clean(text, **opts)
     assert once == "党" * 46 + "a a"
     assert zhclean.clean(once, **opts) == once
+
+
+@pytest.mark.xfail(strict=True, reason="known, not fixed (nightly Hypothesis, session 6): with remove_invisible=False "
+                   "a lone C1 control stays; ftfy's C1 fix runs on lines flagged as mojibake, and reflow joins the "
+                   "unflagged line '\\x80(' to the flagged 'à\\x80' only after repair, so the second clean converts the "
+                   "first '\\x80' to '€' too. Mojibake is judged per line before reflow by design (ADR 0002); with the "
+                   "default options the control is removed and the question does not arise")
+def test_known_open_lone_c1_control_kept_then_joined_to_mojibake():
+    once = zhclean.clean("\x80(\nà\x80", remove_invisible=False)
+    assert zhclean.clean(once, remove_invisible=False) == once
