@@ -48,13 +48,27 @@ _SENTENCE_PUNCT = regex.compile(r"[，。！？；,!?;]")
 # each of those ellipses and dashes two. A run of one mark that dedupe_punctuation
 # makes one mark (，， ;; 。。) counts one column.
 _TWO_COLUMNS = regex.compile(r"(?<![…⋯])[…⋯](?![…⋯])|\.\.\.|。。。|--|－－")
-_DEDUPED = regex.compile(r"[，,]{2,}+|、{2,}+|[；;]{2,}+|[：:]{2,}+|(?<!。)。。(?!。)")
+# Found as one class-first run (a fast scan; an alternation made every position a
+# trial), then collapsed as dedupe_punctuation will: one mark for a run of one mark.
+_MARK_RUN = regex.compile(r"[，,、；;：:。]{2,}+")
+_SAME_MARK = str.maketrans(",;:", "，；：")
+
+
+def _deduped(m: "regex.Match[str]") -> str:
+    run = m.group().translate(_SAME_MARK)
+    out = [run[0]]
+    for k in range(1, len(run)):
+        if run[k] != run[k - 1]:
+            out.append(run[k])
+        elif run[k] == "。" and (k >= 2 and run[k - 2] == "。" or k + 1 < len(run) and run[k + 1] == "。"):
+            out.append(run[k])  # only a pair of 。 is one mark ('。。。' is an ellipsis)
+    return "、" * len(out)
 _ONE_COLUMN = regex.compile(r"[,;:?!()]")
 _HALF_COLUMN = regex.compile(r"[“”‘’「」『』]")
 
 
 def _final_marks(text: str) -> str:
-    return _HALF_COLUMN.sub('"', _ONE_COLUMN.sub("、", _DEDUPED.sub("、", _TWO_COLUMNS.sub("……", text))))
+    return _HALF_COLUMN.sub('"', _ONE_COLUMN.sub("、", _MARK_RUN.sub(_deduped, _TWO_COLUMNS.sub("……", text))))
 
 
 def _plain_width(s: str) -> float:
@@ -81,8 +95,24 @@ def piece_widths(s: str) -> list[float]:
 
 def line_widths(text: str) -> list[float]:
     """:func:`width` of every line of ``text`` (stripped of spaces), in a few regex passes."""
-    # No replacement crosses a line break, so the lines stay the same lines.
-    return [_plain_width(line.strip(" ")) for line in _final_marks(text).split("\n")]
+    return [_plain_width(line.strip(" ")) for line in marked_lines(text)]
+
+
+def marked_lines(text: str) -> list[str]:
+    """The lines of ``text`` with marks in their final form, for :func:`plain_piece_widths`
+    and widths without a regex pass per line. No replacement crosses a line break
+    or involves a space, so the lines and their pieces stay the same."""
+    return _final_marks(text).split("\n")
+
+
+def plain_piece_widths(marked: str) -> list[float]:
+    """:func:`piece_widths` of a line already in :func:`marked_lines` form."""
+    return [_plain_width(p) for p in marked.split(" ") if p]
+
+
+def plain_width(marked: str) -> float:
+    """:func:`width` of a line already in :func:`marked_lines` form."""
+    return _plain_width(marked.strip(" "))
 
 
 _TRAILING_GROUP = regex.compile(r"\s*[（(][^（）()\n]{1,24}[）)]$")

@@ -24,7 +24,7 @@ import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_edits, compose_edits
-from .lines import MAX_COL, continues, field_offsets, line_widths, piece_widths, is_closed, is_field_line, is_label, starts_item
+from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, is_closed, is_field_line, is_label, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -54,9 +54,11 @@ _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
 _SEGMENT = regex.compile(r"[^ ]+")
-# Chinese for this purpose: Han, CJK marks, and the ASCII marks and straight quotes
-# the punctuation steps make CJK marks before spacing removes the space.
-_CJK = f"\\p{{Han}}{regex.escape(CJK_PUNCT)}{regex.escape(',.;:!?()' + chr(34) + chr(39))}"
+# Chinese for this purpose: Han, CJK marks, and the ASCII marks, straight quotes and
+# dashes the punctuation steps make CJK marks before spacing removes the space. (The
+# class is the same before and after lines._final_marks, so pieces can be measured
+# on the marked line.)
+_CJK = f"\\p{{Han}}{regex.escape(CJK_PUNCT)}{regex.escape(',.;:!?()-－' + chr(34) + chr(39))}"
 # A run of spaces without Chinese on both sides (possessive: no backtracking into the run).
 _OTHER_GAP = regex.compile(f"(?<![{_CJK} ]) ++| ++(?![{_CJK}])")
 # A piece of a line: up to a run of spaces with Chinese on both sides.
@@ -450,9 +452,10 @@ class Reflow(Step):
         fields = field_offsets(text)
         fields.append(len(text) + 1)
         f = 0
-        for line, w in zip(text.split("\n"), line_widths(text)):
+        for line, marked in zip(text.split("\n"), marked_lines(text)):
             s = line.strip(" ")
             if s:
+                w = plain_width(marked)
                 lead = len(line) - len(line.lstrip(" "))
                 start = pos + lead
                 nseg = 1
@@ -461,8 +464,14 @@ class Reflow(Step):
                 splits: tuple[tuple[int, int], ...] = ()
                 spaced = False
                 if " " in s:
-                    pw = piece_widths(s)
-                    spaced = len(pw) > 3 and _SPACED.search(s) is not None
+                    # Count the pieces and measure the last in C; every piece is
+                    # measured only for a line that may be a flattened paragraph
+                    # (a joined letter-spaced paragraph has hundreds of pieces).
+                    pieces = marked.strip(" ").split(" ")
+                    nseg = len(pieces) - pieces.count("")
+                    last_w = plain_width(pieces[-1])
+                    pw: list[float] | None = None
+                    spaced = nseg > 3 and _SPACED.search(s) is not None
                     seg_s = s
                     if _OTHER_GAP.search(s) is not None:
                         # A flattened paragraph's printed lines were joined by a
@@ -472,14 +481,16 @@ class Reflow(Step):
                         # splitting there, the first clean would see printed
                         # lines the next clean does not, or the reverse.
                         seg_s = _OTHER_GAP.sub("", s)
-                        pw = piece_widths(seg_s)
-                    nseg = len(pw)
-                    last_w = pw[-1]
+                        pw = plain_piece_widths(_OTHER_GAP.sub("", marked.strip(" ")))
+                        nseg = len(pw)
+                        last_w = pw[-1]
                     m = nseg - 1
                     # A flattened line's other pieces have a median width >= 6, so at
                     # least half of them are that wide: this bound skips the piece by
                     # piece work on letter-spaced and other finely spaced lines.
                     if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
+                        if pw is None:
+                            pw = plain_piece_widths(marked)
                         seg_re = _SEGMENT if seg_s is s else _SEGMENT_CJK
                         segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
                         flat = _flattened(segs)
