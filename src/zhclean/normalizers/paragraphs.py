@@ -166,6 +166,12 @@ class Reflow(Step):
         # again on its own output until that changes nothing: the second pass costs
         # less, its input has one line per paragraph (docs/adr/0006, fixed point).
         edits = self._edits_once(text)
+        # Edits only in the leading or trailing whitespace change no decision
+        # (text already one paragraph per line, but for its final newline).
+        head = len(text) - len(text.lstrip(" \n"))
+        tail = len(text.rstrip(" \n"))
+        if all(e.end <= head or e.start >= tail for e in edits):
+            return edits
         for _ in range(_MAX_PASSES):
             if not edits:
                 break
