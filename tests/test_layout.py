@@ -59,6 +59,9 @@ REFLOW_KEEP = [
     ("clean paragraphs", "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。\n发热门诊实行二十四小时值守。\n下一步，各地将继续加强社区防控工作。"),
     ("two unpunctuated titles", "宁波全力打好疫情防控阻击战\n全市党员干部冲锋在一线上"),
     ("a title over a subtitle", "党员干部冲锋在一线\n群众筑牢防控线"),
+    # A headline with a comma over a wider one-line paragraph (Hypothesis find: the
+    # paragraph was as wide as the headline within 4, so read as its wrapped end):
+    ("a comma headline over a wider paragraph", "中山区机关干部为，中山区机关干部为\n中山区机关干部为居家隔离人员配送生活物资。"),
     ("a colon before a quotation", "他说：\n“我们一定能打赢这场仗。”"),
     ("numbered items after a colon", "主要措施如下：\n1. 戴口罩\n2. 勤洗手\n3. 少聚集"),
     ("equal-width items", "一、加强组织领导\n二、落实防控措施\n三、做好宣传引导"),

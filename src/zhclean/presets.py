@@ -37,6 +37,10 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
      "before everything that reads characters, and before controls go: C1 bytes and the soft "
      "hyphen are part of UTF-8 read as latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake, "same reason, for GBK read as latin-1"),
+    ("fix_mojibake", lambda o: encoding.fix_c1_controls,
+     "a lone C1 control is a cp1252 byte: converted on every line, not only on lines ftfy saw, so "
+     "a line joined later to a flagged one is not converted on the second clean; after GBK repair, "
+     "whose lead bytes they can be"),
     ("remove_invisible", lambda o: whitespace.remove_controls, "after mojibake repair, see above"),
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
      "again, only where the controls just removed had hidden mojibake from ftfy (a soft hyphen "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ftfy
 import regex
 
-from ..core import Rule, Wrapped
+from ..core import Table, Rule, Wrapped
 
 # The only ftfy fixes we want: encoding repair. Everything that touches
 # punctuation, width, quotes, line breaks or normalisation is off.
@@ -79,6 +79,15 @@ def _fix_utf8_lines(text: str) -> str:
 
 
 fix_mojibake = Wrapped("fix_mojibake", _fix_utf8_lines, guard=lambda t: UTF8_MOJIBAKE.search(t) is not None)
+
+# A C1 control left after repair is a cp1252 byte read as latin-1 (spec §1): the
+# quotes of '他说\x93你好\x94', a '\x80' for '€'. ftfy's own C1 fix ran only on the
+# lines flagged as mojibake, so a control on a line that reflow later joined to
+# a flagged one was converted only on the next clean (nightly fuzz find). So every
+# lone one is converted, flagged line or not; the five bytes cp1252 leaves
+# undefined stay controls. Runs after GBK repair, whose lead bytes they can be.
+_CP1252_C1 = {chr(b): bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+fix_c1_controls = Table("fix_c1_controls", _CP1252_C1)
 
 
 # GBK read as latin-1: pairs of a lead byte 0x81-0xFE and a trail byte 0x40-0xFE.
