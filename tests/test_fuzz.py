@@ -167,6 +167,7 @@ def test_reflow_line_shortcuts_agree_with_the_predicates(text):
         assert (it.closed, it.label, it.field, it.cont, it.item) == (
             lines.is_closed(s), lines.is_label(s), lines.is_field_line(s), lines.continues(s), lines.starts_item(s),
         ), s
+        assert it.width == lines.width(s), s  # measured from the whole text's marked copy
 
 
 # The blank-line family (atheris): a blank line kept two lines apart on the

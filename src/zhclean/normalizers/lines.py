@@ -87,26 +87,16 @@ def width(s: str) -> float:
     return _plain_width(_final_marks(s))
 
 
-def piece_widths(s: str) -> list[float]:
-    """:func:`width` of each space-separated piece of ``s``, in order (one set of regex passes)."""
-    # No replacement involves a space, so the pieces stay the same pieces.
-    return [_plain_width(p) for p in _final_marks(s).split(" ") if p]
-
-
-def line_widths(text: str) -> list[float]:
-    """:func:`width` of every line of ``text`` (stripped of spaces), in a few regex passes."""
-    return [_plain_width(line.strip(" ")) for line in marked_lines(text)]
-
-
 def marked_lines(text: str) -> list[str]:
-    """The lines of ``text`` with marks in their final form, for :func:`plain_piece_widths`
-    and widths without a regex pass per line. No replacement crosses a line break
-    or involves a space, so the lines and their pieces stay the same."""
+    """The lines of ``text`` with marks in their final form, for :func:`plain_width`
+    and :func:`plain_piece_widths`: widths without a regex pass per line. No
+    replacement crosses a line break or involves a space, so the lines and their
+    pieces stay the same."""
     return _final_marks(text).split("\n")
 
 
 def plain_piece_widths(marked: str) -> list[float]:
-    """:func:`piece_widths` of a line already in :func:`marked_lines` form."""
+    """:func:`width` of each space-separated piece of a line already in :func:`marked_lines` form."""
     return [_plain_width(p) for p in marked.split(" ") if p]
 
 
