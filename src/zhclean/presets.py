@@ -68,11 +68,13 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     (None, lambda o: spacing.pangu_space if o.cjk_latin_space == "one" else None, "only for the 'one' policy"),
     ("dedupe_punctuation", lambda o: punctuation.dedupe_punctuation,
      "after the ellipsis took 。。。, and after width and spacing, which can bring two ，together"),
-    ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
-     "again, last of the layout steps: dedupe and spacing can join tokens into one that looks "
-     "fake-bold (一，一，， -> 一，一，), and clean() must be idempotent"),
     (None, lambda o: ConvertScript(o.convert) if o.convert else None,
-     "last: conversion is a choice about the clean text, and OpenCC works best on whole paragraphs"),
+     "after the text is clean: conversion is a choice about the clean text, and OpenCC works best on "
+     "whole paragraphs"),
+    ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
+     "again, last: dedupe and spacing can join tokens into one that looks fake-bold (一，一，， -> "
+     "一，一，), and so can conversion ('許思文许思文' once converted is a doubled word: atheris find); "
+     "clean() must be idempotent"),
 )
 
 PRESETS: dict[str, Options] = {
