@@ -61,6 +61,10 @@ def _neighbours(stripped: list[str]) -> tuple[list[int], list[int]]:
     return prev, nxt
 
 
+def _substance(s: str) -> int:
+    return len(s) - s.count(" ") - s.count("…") - s.count("⋯")
+
+
 class DropLines(Step):
     """Empty every line that ``decide`` marks as furniture (the line break stays)."""
 
@@ -87,9 +91,10 @@ class DropLines(Step):
         # and the second clean must find the same amount of substance.
         if not any(drop):
             return []
-        dropped = sum(len(s) - s.count(" ") for s, d in zip(stripped, drop) if d)
-        joined = "".join(stripped)
-        if len(joined) - joined.count(" ") - dropped < MIN_TEXT:
+        # Without spaces and ellipsis dots, which later steps add ('…' becomes '……'):
+        # the next clean must not count more substance than this one (fuzz find).
+        dropped = sum(_substance(s) for s, d in zip(stripped, drop) if d)
+        if _substance("".join(stripped)) - dropped < MIN_TEXT:
             return []
         out: list[Edit] = []
         pos = 0
