@@ -105,9 +105,11 @@ def test_every_normaliser_on_anything(step, text):
 # atheris: under "\n\n" a short line repeated after unfinished paragraphs
 # read as a running head only once blank lines stood around it (ADR 0005).
 @example("\udcef\n,\udcce,\udcce\n\udcff\udcff\udcff\udcffO\r\udcf4\r\udcf4", {"paragraph_separator": "\n\n"})
-# nightly: with corner brackets the curly quote becomes 「, which is Chinese
-# context for the straight pair before it; judged as 「 from the first clean.
+# nightly and atheris: with corner brackets the curly quote (or a converted pair)
+# becomes 「, which was Chinese context for the straight pair before it only on
+# the second clean; every form of quote is now looked past.
 @example('党－""“', {"quotes": "corner"})
+@example('"""a党"', {"quotes": "corner"})
 # atheris, shrunk: reflow measured a line before a later step changed its width.
 # dedupe made ',,' one mark, and the line no longer wider than a column:
 @example("党" * 37 + ",,党党\n。", {})

@@ -134,7 +134,6 @@ class Quotes(Normalizer):
             self.table = {"“": "「", "”": "」", "‘": "『", "’": "』"}
         else:
             self.table = {}
-        self._to_corner = str.maketrans(self.table)
 
     def __reduce__(self):
         return (Quotes, (self.style,))
@@ -149,23 +148,14 @@ class Quotes(Normalizer):
     def _line(self, line: str, base: int, out: list[tuple[int, str]]) -> None:
         if self._HANRE.search(line) is None:
             return
-        # Neighbours are judged as they will be: with corner brackets, every curly
-        # quote on the line becomes one, and a corner bracket is Chinese context
-        # where a curly quote is not (else the second clean decides otherwise).
-        ctx = line.translate(self._to_corner) if self.table else line
-        self._straight(line, base, '"', "“", "”", out, ctx=ctx)
-        self._straight(line, base, "'", "‘", "’", out, han_only=True, ctx=ctx)
+        self._straight(line, base, '"', "“", "”", out)
+        self._straight(line, base, "'", "‘", "’", out, han_only=True)
         if self.table:
             for i, c in enumerate(line):
                 if c in self.table:
                     out.append((base + i, self.table[c]))
 
-    def _straight(
-        self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False,
-        ctx: str | None = None,
-    ) -> None:
-        if ctx is None:
-            ctx = line
+    def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False) -> None:
         pos = [m.start() for m in (self._DQ if q == '"' else self._SQ).finditer(line)]
         if not pos:
             return
@@ -186,20 +176,24 @@ class Quotes(Normalizer):
             inner = line[a + 1 : b]
             # Neighbours past any spaces: spacing removes those spaces later, and
             # the decision must not change when it does.
-            if self._HANRE.search(inner) or (not han_only and (self._chinese(ctx, a, -1, runs) or self._chinese(ctx, b, 1, runs))):
+            if self._HANRE.search(inner) or (not han_only and (self._chinese(line, a, -1, runs) or self._chinese(line, b, 1, runs))):
                 out.append((base + a, op_))
                 out.append((base + b, cl_))
         if len(pos) % 2 and not han_only:
             k = pos[-1]
-            prev = ctx[k - 1] if k else " "
-            nxt = _after(ctx, k) or " "
+            prev = line[k - 1] if k else " "
+            nxt = _after(line, k) or " "
             # ASCII marks count as the CJK marks cjk_punctuation will make of them,
             # so the decision is the same before and after that step (idempotence).
             # (')' too: cjk_parentheses runs next and may make it '）'.)
             if (prev in " \"',.:;!?()" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append((base + k, op))
 
-    _PAST_RUN = regex.compile(r"[ ,.;:!?\"'“”‘’]+")
+    # Every form a quote takes is looked past, corner brackets too: the style turns
+    # curly quotes and converted pairs into them, and the next clean must see
+    # what this one saw (nightly and atheris finds: '党－""“', '"""a党"').
+    _QUOTE_PAST = _LOOK_PAST | frozenset("「」『』")
+    _PAST_RUN = regex.compile(r"[ ,.;:!?\"'“”‘’「」『』]+")
 
     def _chinese(self, line: str, i: int, step: int, runs: list[list[int]]) -> bool:
         """Is what lies beyond line[i] on that side, past every space, ASCII mark
@@ -207,7 +201,7 @@ class Quotes(Normalizer):
         run of quotes must be judged the same once the first clean has curled its
         neighbours. The runs are found once per line (linear), then bisected."""
         c = _before(line, i) if step < 0 else _after(line, i)
-        if not c or c not in _LOOK_PAST:
+        if not c or c not in self._QUOTE_PAST:
             return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
         if not runs:
             found = [(m.start(), m.end()) for m in self._PAST_RUN.finditer(line)]
@@ -253,7 +247,7 @@ class Quotes(Normalizer):
                 continue
             k = line.rfind('"')
             converted: list[tuple[int, str]] = []
-            self._straight(line, 0, '"', "“", "”", converted, ctx=line.translate(self._to_corner) if self.table else None)
+            self._straight(line, 0, '"', "“", "”", converted)
             how = "read as an opening quote" if any(i == k for i, _ in converted) else "left as found"
             out.append(Note(m.start() + k, m.start() + k + 1, f"unpaired straight quote, {how}"))
         return out
