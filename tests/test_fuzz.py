@@ -220,3 +220,13 @@ def test_lone_c1_control_is_a_cp1252_byte_on_every_line():
         assert zhclean.clean(once, **opts) == once
     assert zhclean.clean("他说\x93你好\x94") == "他说“你好”"  # cp1252 quotes, not dropped
     assert zhclean.clean("\x81\x8d") == ""  # undefined in cp1252: controls, removed
+
+
+@pytest.mark.xfail(strict=True, reason="known, not fixed (nightly Hypothesis, session 6): ftfy judges a sequence by "
+                   "its neighbours, and spacing runs after mojibake repair: with the tab (a space by then) between "
+                   "them ftfy leaves 'á“”' and 'Ü“' alone; once spacing has removed it, the second clean repairs "
+                   "'á“”Ü“' to 'ᓔܓ'. Closing it needs a second mojibake pass after the punctuation steps or a "
+                   "pipeline-level fixed point, not done")
+def test_known_open_mojibake_judged_again_after_spacing():
+    once = zhclean.clean("á“”\tÜ“")
+    assert zhclean.clean(once) == once
