@@ -123,6 +123,8 @@ def test_every_normaliser_on_anything(step, text):
 # a pair deep in a run of straight quotes looked past at most 8 marks for Chinese,
 # and the first clean's curled neighbours moved what lay within reach:
 @example('党' + '"' * 12 + "a", {})
+# fix_dash makes box-drawing '──' after Chinese a dash, and the comma after it saw that only the second time:
+@example("党──,", {})
 # the ellipsis step doubled '…' after furniture had counted too little text to call anything furniture:
 @example("党\n党党党…", {})
 # one word in both scripts is a doubled word once converted; doubling is undone after conversion:

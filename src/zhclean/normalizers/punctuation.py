@@ -320,8 +320,9 @@ def _final_stop(s: str, start: int) -> bool:
 # A dash or ellipsis in ASCII form after Chinese (党-- 党...): fix_dash and
 # fix_ellipsis run later and turn it into —— or ……, so a mark after it already
 # has Chinese before it (idempotence: '党--,' must not become '党——,').
-# (An ASCII mark between the Chinese and the dash becomes Chinese too: '党,--,'.)
-_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?! ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|(?<![.])\.{{3,6}}) *$")
+# (An ASCII mark between the Chinese and the dash becomes Chinese too: '党,--,'.
+# Box-drawing '──' too: fix_dash takes it for a dash, '党──,' nightly find.)
+_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?! ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|─ ?─|(?<![.])\.{{3,6}}) *$")
 
 
 def _width_repl(m: "regex.Match[str]") -> str:
@@ -334,14 +335,14 @@ def _width_repl(m: "regex.Match[str]") -> str:
     whole = m.group()
     prev = s[m.start() - 1] if m.start() > 0 else ""
     after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
-    if len(whole) == 1 and prev and prev not in "-－." and not (whole == "." and after in ("", "\n")):
+    if len(whole) == 1 and prev and prev not in "-－.─" and not (whole == "." and after in ("", "\n")):
         return _mark(whole, prev, after)  # one mark, no dash or stop before it: most matches
     marks = [k for k, c in enumerate(whole) if c != " "]
     out = list(whole)
     for n, k in enumerate(marks):
         c = whole[k]
         at = m.start() + k
-        if prev in "-－." and not (c == prev == ".") and _BECOMES_CJK.search(s[max(0, at - 16) : at]):
+        if prev in "-－.─" and not (c == prev == ".") and _BECOMES_CJK.search(s[max(0, at - 16) : at]):
             prev = "—"
         nxt = whole[marks[n + 1]] if n + 1 < len(marks) else after
         if c == "." and len(marks) == 1 and after in ("", "\n") and prev.isascii() and prev.isalnum():
