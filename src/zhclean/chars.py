@@ -52,6 +52,12 @@ FULLWIDTH_ALNUM = {
 ASCII_TO_CJK = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。", "(": "（", ")": "）"}
 
 # Bullets that start a label line such as "■ 本期关注".
+# Every form a quotation mark takes here: straight, curly, and the corner brackets
+# the "corner" style turns curly ones into. Steps that must decide the same before
+# and after the quotes step treat them all alike (reflow widths, quote pairing,
+# running-head surroundings).
+QUOTE_FORMS = "\"'“”‘’「」『』"
+
 LABEL_BULLETS = "■□●○◆◇▲△★☆▶►◎※"
 # A label or kicker line is at most this many characters; a longer line is prose
 # that happens to start with a bullet. Shared by reflow (which keeps a label on

@@ -13,6 +13,7 @@ from typing import Callable
 
 import regex
 
+from ..chars import QUOTE_FORMS
 from ..core import Edit, Step
 from .lines import is_closed, is_label
 
@@ -38,7 +39,7 @@ PAGE_TEXT = 200
 CONTEXT = 16
 
 
-_QUOTES = regex.compile("[\"'“”‘’「」『』]+")
+_QUOTES = regex.compile(f"[{regex.escape(QUOTE_FORMS)}]+")
 
 
 def _unquoted(line: str) -> str:

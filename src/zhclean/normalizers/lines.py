@@ -64,7 +64,7 @@ def _deduped(m: "regex.Match[str]") -> str:
             out.append(run[k])  # only a pair of 。 is one mark ('。。。' is an ellipsis)
     return "、" * len(out)
 _ONE_COLUMN = regex.compile(r"[,;:?!()]")
-_HALF_COLUMN = regex.compile(r"[“”‘’「」『』]")
+_HALF_COLUMN = regex.compile(r"[“”‘’「」『』]")  # QUOTE_FORMS less the straight ones, which are ASCII already
 
 
 def _final_marks(text: str) -> str:

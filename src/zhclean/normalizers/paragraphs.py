@@ -170,6 +170,8 @@ class Reflow(Step):
         # again on its own output until that changes nothing: the second pass costs
         # less, its input has one line per paragraph (docs/adr/0006, fixed point).
         edits = self._edits_once(text)
+        if not edits:
+            return edits
         # Edits only in the leading or trailing whitespace change no decision
         # (text already one paragraph per line, but for its final newline).
         head = len(text) - len(text.lstrip(" \n"))
@@ -177,8 +179,6 @@ class Reflow(Step):
         if all(e.end <= head or e.start >= tail for e in edits):
             return edits
         for _ in range(_MAX_PASSES):
-            if not edits:
-                break
             more = self._edits_once(apply_edits(text, edits))
             if not more:
                 break
@@ -482,7 +482,7 @@ class Reflow(Step):
                     last_w = plain_width(pieces[-1])
                     pw: list[float] | None = None
                     spaced = nseg > 3 and _SPACED.search(s) is not None
-                    seg_s = s
+                    cjk_gaps_only = True
                     if _OTHER_GAP.search(s) is not None:
                         # A flattened paragraph's printed lines were joined by a
                         # space between Chinese characters, the spaces spacing
@@ -490,7 +490,7 @@ class Reflow(Step):
                         # and Latin the cjk_latin_space policy adds or removes it):
                         # splitting there, the first clean would see printed
                         # lines the next clean does not, or the reverse.
-                        seg_s = _OTHER_GAP.sub("", s)
+                        cjk_gaps_only = False
                         pw = plain_piece_widths(_OTHER_GAP.sub("", marked.strip(" ")))
                         nseg = len(pw)
                         last_w = pw[-1]
@@ -501,7 +501,7 @@ class Reflow(Step):
                     if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
                         if pw is None:
                             pw = plain_piece_widths(marked)
-                        seg_re = _SEGMENT if seg_s is s else _SEGMENT_CJK
+                        seg_re = _SEGMENT if cjk_gaps_only else _SEGMENT_CJK
                         segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
                         flat = _flattened(segs)
                         if flat is not None:

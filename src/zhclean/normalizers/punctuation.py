@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from ..chars import ASCII_TO_CJK, CJK_PUNCT
+from ..chars import ASCII_TO_CJK, CJK_PUNCT, QUOTE_FORMS
 from ..core import Edit, Normalizer, Note, Rule, check_text, line_edits
 
 _HAN = r"\p{Han}"
@@ -192,8 +192,8 @@ class Quotes(Normalizer):
     # Every form a quote takes is looked past, corner brackets too: the style turns
     # curly quotes and converted pairs into them, and the next clean must see
     # what this one saw (nightly and atheris finds: '党－""“', '"""a党"').
-    _QUOTE_PAST = _LOOK_PAST | frozenset("「」『』")
-    _PAST_RUN = regex.compile(r"[ ,.;:!?\"'“”‘’「」『』]+")
+    _QUOTE_PAST = _ASCII_MARKS | frozenset(QUOTE_FORMS)
+    _PAST_RUN = regex.compile(f"[ ,.;:!?{regex.escape(QUOTE_FORMS)}]+")
 
     def _chinese(self, line: str, i: int, step: int, runs: list[list[int]]) -> bool:
         """Is what lies beyond line[i] on that side, past every space, ASCII mark
@@ -201,16 +201,18 @@ class Quotes(Normalizer):
         run of quotes must be judged the same once the first clean has curled its
         neighbours. The runs are found once per line (linear), then bisected."""
         c = _before(line, i) if step < 0 else _after(line, i)
-        if not c or c not in self._QUOTE_PAST:
-            return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+        if c in self._QUOTE_PAST:  # ('' is in no set)
+            c = self._beyond_run(line, i, step, runs)
+        return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+
+    def _beyond_run(self, line: str, i: int, step: int, runs: list[list[int]]) -> str:
         if not runs:
             found = [(m.start(), m.end()) for m in self._PAST_RUN.finditer(line)]
             runs.append([a for a, _ in found])
             runs.append([b for _, b in found])
         k = bisect_right(runs[0], i) - 1  # the run holding line[i] (a quote is a run character)
         j = runs[0][k] - 1 if step < 0 else runs[1][k]
-        c = line[j] if 0 <= j < len(line) else ""
-        return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+        return line[j] if 0 <= j < len(line) else ""
 
     @staticmethod
     def _inside_curly(line: str, starts: list[int]) -> list[bool]:
