@@ -24,7 +24,7 @@ import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_edits, compose_edits
-from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, is_closed, is_field_line, is_label, starts_item
+from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -61,6 +61,9 @@ _SEGMENT = regex.compile(r"[^ ]+")
 _CJK = f"\\p{{Han}}{regex.escape(CJK_PUNCT)}{regex.escape(',.;:!?()-－' + chr(34) + chr(39))}"
 # A run of spaces without Chinese on both sides (possessive: no backtracking into the run).
 _OTHER_GAP = regex.compile(f"(?<![{_CJK} ]) ++| ++(?![{_CJK}])")
+# A run of spaces with Chinese on both sides, and the last such run of a line.
+_CJK_GAP = regex.compile(f"(?<=[{_CJK}]) ++(?=[{_CJK}])")
+_LAST_CJK_GAP = regex.compile(f"(?<=[{_CJK}]) ++(?=[{_CJK}])", flags=regex.REVERSE)
 # A piece of a line: up to a run of spaces with Chinese on both sides.
 _SEGMENT_CJK = regex.compile(f"(?:[^ ]++|(?<![{_CJK} ]) ++| ++(?![{_CJK}]))++")
 # First and last characters that can make the line predicates true: most lines
@@ -462,10 +465,10 @@ class Reflow(Step):
         fields = field_offsets(text)
         fields.append(len(text) + 1)
         f = 0
-        for line, marked in zip(text.split("\n"), marked_lines(text)):
-            s = line.strip(" ")
-            if s:
-                w = plain_width(marked)
+        marks = marked_lines(text)
+        for line, marked, w in zip(text.split("\n"), marks, plain_widths(marks)):
+            if w:  # any character but a space has width
+                s = line.strip(" ")
                 lead = len(line) - len(line.lstrip(" "))
                 start = pos + lead
                 nseg = 1
@@ -474,34 +477,28 @@ class Reflow(Step):
                 splits: tuple[tuple[int, int], ...] = ()
                 spaced = False
                 if " " in s:
-                    # Count the pieces and measure the last in C; every piece is
-                    # measured only for a line that may be a flattened paragraph
-                    # (a joined letter-spaced paragraph has hundreds of pieces).
-                    pieces = marked.strip(" ").split(" ")
-                    nseg = len(pieces) - pieces.count("")
-                    last_w = plain_width(pieces[-1])
-                    pw: list[float] | None = None
-                    spaced = nseg > 3 and _SPACED.search(s) is not None
-                    cjk_gaps_only = True
-                    if _OTHER_GAP.search(s) is not None:
-                        # A flattened paragraph's printed lines were joined by a
-                        # space between Chinese characters, the spaces spacing
-                        # removes. Any other space is the text's own (between Han
-                        # and Latin the cjk_latin_space policy adds or removes it):
-                        # splitting there, the first clean would see printed
-                        # lines the next clean does not, or the reverse.
-                        cjk_gaps_only = False
-                        pw = plain_piece_widths(_OTHER_GAP.sub("", marked.strip(" ")))
-                        nseg = len(pw)
-                        last_w = pw[-1]
+                    spaced = s.count(" ") >= 3 and _SPACED.search(s) is not None
+                    # A flattened paragraph's printed lines were joined by a space
+                    # between Chinese characters, the spaces spacing removes. Any
+                    # other space is the text's own (between Han and Latin the
+                    # cjk_latin_space policy adds or removes it): splitting there,
+                    # the first clean would see printed lines the next clean does
+                    # not, or the reverse. So the pieces are what lies between
+                    # runs of spaces with Chinese on both sides; counted, and the
+                    # last one measured, in C.
+                    gaps = len(_CJK_GAP.findall(marked))
+                    if gaps:
+                        nseg = gaps + 1
+                        last_w = plain_width(marked[_LAST_CJK_GAP.search(marked).end() :])
                     m = nseg - 1
                     # A flattened line's other pieces have a median width >= 6, so at
                     # least half of them are that wide: this bound skips the piece by
                     # piece work on letter-spaced and other finely spaced lines.
                     if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
-                        if pw is None:
-                            pw = plain_piece_widths(marked)
-                        seg_re = _SEGMENT if cjk_gaps_only else _SEGMENT_CJK
+                        if _OTHER_GAP.search(s) is None:
+                            pw, seg_re = plain_piece_widths(marked), _SEGMENT
+                        else:
+                            pw, seg_re = plain_piece_widths(_OTHER_GAP.sub("", marked.strip(" "))), _SEGMENT_CJK
                         segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
                         flat = _flattened(segs)
                         if flat is not None:
