@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zhclean.core import Edit, apply_edits, compose_edits
@@ -91,3 +91,23 @@ def test_compose_edits_does_what_both_passes_do(text, data):
     assert apply_edits(text, both) == apply_edits(mid, second)
     if not second:
         assert both == first  # nothing to combine: the first pass's edits unchanged
+
+
+# Spacing decides runs of spaces twice, by design: edits() one run at a time
+# (_decide, for explain) and __call__ by whole-text passes between protected runs.
+# The two must agree on text full of the cases that tell them apart: line starts,
+# CJK marks, kana and Hangul, Latin, and the field words and markers that protect.
+_SPACING_PARTS = list("党的人民 ，。ab1\n■/（）()カ한\t-#:：") + [
+    "  ", "   ", "记者", "本报讯", "来源：", "\n- ", "\n1. ", "\n## ", "第一条 ", "（徐能 摄）", "新华社北京3月1日电 ",
+]
+
+
+@settings(max_examples=max(2000, settings.default.max_examples))  # cheap: a few µs an example
+@given(st.lists(st.sampled_from(_SPACING_PARTS), max_size=60).map("".join), st.sampled_from(["none", "one", "keep"]))
+@example("党  a  b", "keep")  # kept between CJK and Latin, squeezed between Latin
+@example("记者 黄合  \n 1. 勤洗手", "one")  # protected runs, at line ends too
+def test_spacing_fast_path_agrees_with_its_edits(text, policy):
+    from zhclean.normalizers.spacing import Spacing
+
+    step = Spacing(policy)
+    assert step(text) == apply_edits(text, step.edits(text))

@@ -1,9 +1,11 @@
 """Spaces (spec §3): close letter-spacing and wrap spaces, apply the CJK–Latin policy,
 keep the one space that separates fields in bylines, credits, datelines and labels.
 
-Every run of spaces is judged by the characters on both sides of it, looked up
-once; protected positions (field separators) are found first by bounded
-patterns, so a line of any length costs linear time.
+Every run of spaces is judged by the characters on both sides of it; protected
+positions (field separators) are found first by bounded patterns, so a line of
+any length costs linear time. ``edits()`` judges run by run (``_decide``);
+``__call__`` makes the same decisions by whole-text passes between the protected
+runs, about 2.7x faster, and a property test holds the two together.
 """
 
 from __future__ import annotations
@@ -15,9 +17,21 @@ import regex
 from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS, LABEL_MAX
 from ..core import Edit, Normalizer, check_text
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # same as _CJK_CLASS
 _CJKP = frozenset(CJK_PUNCT)
 _SPACES = regex.compile(r"(?<! ) +")
+_RUN = regex.compile(r" +")
+# The fast path's passes (Spacing.__call__), each the rule _decide applies to a run:
+# no space next to a line break, the text's ends or a CJK mark, nor between two CJK
+# characters; under the policy "none" none next to a CJK character either. Runs
+# that remain separate Latin (and, unless the policy is "keep", CJK from Latin) and
+# become one space.
+_CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+_EDGE = f"{regex.escape(CJK_PUNCT)}\\n"
+_DROP = regex.compile(f"(?:^|(?<=[{_EDGE}])) ++|(?<! ) ++(?=[{_EDGE}]|$)|(?<=[{_CJK_CLASS}]) ++(?=[{_CJK_CLASS}])")
+_DROP_ANY_CJK = regex.compile(f"(?:^|(?<=[{_EDGE}{_CJK_CLASS}])) ++|(?<! ) ++(?=[{_EDGE}{_CJK_CLASS}]|$)")
+_SQUEEZE = regex.compile(r" {2,}+")
+_SQUEEZE_LATIN = regex.compile(f"(?<![{_CJK_CLASS} ]) {{2,}}+(?![{_CJK_CLASS}])")
 _GUARD = regex.compile(r" ")
 
 # Where a space separates fields; the space itself is captured as group "sp".
@@ -43,11 +57,29 @@ _PROTECT = [
 ]
 
 
+# A pattern written for the start of a line, (?m)^..., is run as two: anchored at the
+# start of the text, and after a literal newline everywhere else. Same matches
+# (regex's ^ knows no line break but \n), but regex scans quickly for a literal and
+# tries (?m)^ at every position: the dateline pattern cost 2.3x one regex pass, 0.2x so.
+_LINE_START = "(?m)^"
+_SCANS = [
+    (regex.compile(p.pattern), regex.compile("(?m)\n" + p.pattern[len(_LINE_START) :]))
+    if p.pattern.startswith(_LINE_START)
+    else (None, p)
+    for p in _PROTECT
+]
+
+
 def _protected(text: str) -> set[int]:
     """Offsets of space runs that separate fields (each kept as one space)."""
     keep: set[int] = set()
-    for pat in _PROTECT:
-        for m in pat.finditer(text):
+    for first, rest in _SCANS:
+        found = list(rest.finditer(text))
+        if first is not None:
+            m = first.match(text)
+            if m is not None:
+                found.append(m)
+        for m in found:
             s = m.group()
             if " " not in s:
                 continue
@@ -115,11 +147,35 @@ class Spacing(Normalizer):
         return out
 
     def __call__(self, text: str) -> str:
+        # The same decisions as _decide, made by whole-text passes instead of a
+        # Python call per run of spaces (a letter-spaced text has one per glyph):
+        # the text between protected runs is handled by _DROP then _SQUEEZE, and
+        # each protected run becomes one space unless it starts or ends a line.
         check_text(text)
         if _GUARD.search(text) is None:
             return text
-        keep = _protected(text)
-        return _SPACES.sub(lambda m: self._decide(text, m.start(), m.end(), keep), text)
+        out: list[str] = []
+        prev = 0
+        for k in sorted(_protected(text)):
+            if k < prev or (k > 0 and text[k - 1] == " "):
+                continue  # not the start of a run (_decide never sees it either)
+            end = _RUN.match(text, k).end()
+            out.append(self._unprotected(text[prev:k]))
+            at_edge = k == 0 or end == len(text) or text[k - 1] == "\n" or text[end] == "\n"
+            out.append("" if at_edge else " ")
+            prev = end
+        out.append(self._unprotected(text[prev:]))
+        return "".join(out)
+
+    def _unprotected(self, piece: str) -> str:
+        # A piece starts and ends where a protected run begins or ends (or the
+        # text does), so every run inside it has both neighbours inside it.
+        if " " not in piece:
+            return piece
+        if self.policy == "none":
+            return _SQUEEZE.sub(" ", _DROP_ANY_CJK.sub("", piece))
+        piece = _DROP.sub("", piece)
+        return _SQUEEZE.sub(" ", piece) if self.policy == "one" else _SQUEEZE_LATIN.sub(" ", piece)
 
 
 _INSERT = regex.compile(r"(?<=[\p{Han}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\p{Han}])")
