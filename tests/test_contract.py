@@ -111,3 +111,19 @@ def test_spacing_fast_path_agrees_with_its_edits(text, policy):
 
     step = Spacing(policy)
     assert step(text) == apply_edits(text, step.edits(text))
+
+
+def test_white_space_class_is_regex_s():
+    # Patterns on the standard re engine spell regex's \s out; they must agree on
+    # every code point (re's own \s also takes \x1c-\x1f, which regex's does not).
+    import re
+    import sys
+
+    import regex
+
+    from zhclean.chars import WHITE_SPACE
+
+    ours = re.compile(f"[{WHITE_SPACE}]")
+    theirs = regex.compile(r"\s")
+    differ = [hex(c) for c in range(sys.maxunicode + 1) if (ours.match(chr(c)) is None) != (theirs.match(chr(c)) is None)]
+    assert differ == []

@@ -9,6 +9,11 @@ from __future__ import annotations
 # Han ideographs plus the ideographic zero; \p{Han} also covers 々 and 〆.
 HAN = r"\p{Han}"
 
+# What regex's \s matches (the Unicode White_Space property), spelled out for
+# patterns run on the standard re engine, whose \s also takes \x1c-\x1f
+# (str.isspace). tests/test_contract.py checks it against regex over all of Unicode.
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
 # Full-width (CJK) punctuation that ends, opens or sits inside Chinese sentences.
 CJK_OPEN = "“‘（《〈【「『〔［｛"
 CJK_CLOSE = "”’）》〉】」』〕］｝"
