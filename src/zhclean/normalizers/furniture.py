@@ -235,11 +235,15 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     # Without quotes: a straight pair across two copies of one sentence curls as
     # “疫” in one and ”疫“ in the other, and the next clean must see as many
     # distinct contexts as this one (fuzz find).
-    contexts = {
-        (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[j]])[:CONTEXT] if nxt[j] >= 0 else "")
-        for i, j in zip(firsts, lasts)
-    }
-    if len(contexts) < 3:
+    # (Three distinct surroundings are enough: stop looking there.)
+    contexts: set[tuple[str, str]] = set()
+    for i, j in zip(firsts, lasts):
+        contexts.add(
+            (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[j]])[:CONTEXT] if nxt[j] >= 0 else "")
+        )
+        if len(contexts) == 3:
+            break
+    else:
         return False
     # A page breaks wherever the text happens to be, so somewhere the head
     # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
