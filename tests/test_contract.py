@@ -127,3 +127,17 @@ def test_white_space_class_is_regex_s():
     theirs = regex.compile(r"\s")
     differ = [hex(c) for c in range(sys.maxunicode + 1) if (ours.match(chr(c)) is None) != (theirs.match(chr(c)) is None)]
     assert differ == []
+
+
+# cjk_punctuation converts a mark alone between Han characters by a plain
+# replacement before its general pass; edits() decides every mark in one pass.
+_MARK_PARTS = list("党的 ,;:?!.-－─，”“《》a1\n") + ["--", "...", "──", "U.S.A.", "2.6", "news@example.com."]
+
+
+@settings(max_examples=max(2000, settings.default.max_examples))
+@given(st.lists(st.sampled_from(_MARK_PARTS), max_size=40).map("".join))
+@example("党,党--,党.abc.")
+def test_cjk_punctuation_fast_path_agrees_with_its_edits(text):
+    from zhclean.normalizers.punctuation import cjk_punctuation
+
+    assert cjk_punctuation(text) == apply_edits(text, cjk_punctuation.edits(text))

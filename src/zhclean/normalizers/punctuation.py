@@ -404,4 +404,26 @@ class CjkParentheses(Normalizer):
 
 
 cjk_parentheses = CjkParentheses()
-cjk_punctuation = Rule("cjk_punctuation", _MARK_RE, _width_repl, guard=r"[,;:?!.]")
+# The commonest case in extracted text, an ASCII mark alone between two Han
+# characters ('突袭,疫情'), always becomes its full-width form (_mark's rule). One
+# plain replacement per mark does those first; the general pass then calls back
+# only for the rest (on the benchmark text 18K of 22K marks). A mark converted early
+# has Han on both sides, so it is never the neighbour, nor within the look-back, of
+# a run the general pass decides: both paths give the same text.
+_BETWEEN_HAN = [(c, regex.compile(f"(?<={_HAN}){regex.escape(c)}(?={_HAN})"), ASCII_TO_CJK[c]) for c in ",;:?!"]
+
+
+class CjkPunctuation(Rule):
+    """ASCII marks in Chinese context become full-width ones (``edits`` marks by mark)."""
+
+    def __call__(self, text: str) -> str:
+        check_text(text)
+        if self._skip(text):
+            return text
+        for c, between, new in _BETWEEN_HAN:
+            if c in text:
+                text = between.sub(new, text)
+        return self.pattern.sub(self.repl, text)
+
+
+cjk_punctuation = CjkPunctuation("cjk_punctuation", _MARK_RE, _width_repl, guard=r"[,;:?!.]")
