@@ -141,3 +141,22 @@ def test_cjk_punctuation_fast_path_agrees_with_its_edits(text):
     from zhclean.normalizers.punctuation import cjk_punctuation
 
     assert cjk_punctuation(text) == apply_edits(text, cjk_punctuation.edits(text))
+
+
+# Reflow asks is_field_line only of lines that hold one of field_offsets: the
+# whole-text scan must find every line the per-line test would accept.
+_FIELD_PARTS = list("党 \n\t\x1c\u3000（(摄:：)）a，") + ["记者", "本报记者", "通讯员", "摄影", "编辑", "来源", "记", "者"]
+
+
+@settings(max_examples=max(2000, settings.default.max_examples))
+@given(st.lists(st.sampled_from(_FIELD_PARTS), max_size=30).map("".join))
+@example("来源摄)摄\t党")
+def test_field_offsets_cover_every_field_line(text):
+    from zhclean.normalizers.lines import field_offsets, is_field_line
+
+    found = field_offsets(text)
+    pos = 0
+    for line in text.split("\n"):
+        if is_field_line(line):
+            assert any(pos <= k < pos + len(line) for k in found), line
+        pos += len(line) + 1
