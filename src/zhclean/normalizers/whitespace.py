@@ -7,7 +7,7 @@ from ..core import AnyChar, Rule, Table
 
 # pdftotext separates pages with \f; treat it, VT and the Unicode separators as line
 # breaks. Runs before remove_invisible, which would otherwise drop \f and VT.
-normalize_newlines = Rule("normalize_newlines", r"\r\n?|[\u2028\u2029\x0b\x0c]", "\n", guard=r"[\r\u2028\u2029\x0b\x0c]")
+normalize_newlines = Rule("normalize_newlines", r"\r\n?|[\u2028\u2029\x0b\x0c]", "\n", guard=AnyChar("\r\u2028\u2029\x0b\x0c"))
 
 remove_invisible = Rule("remove_invisible", f"[{INVISIBLE}]+", "", guard=AnyChar.of_class(INVISIBLE))
 
