@@ -268,7 +268,7 @@ class Rule(Normalizer):
         name: str,
         pattern: "regex.Pattern[str] | str",
         repl: Replacement,
-        guard: "regex.Pattern[str] | AnyChar | str | None" = None,
+        guard: "regex.Pattern[str] | re.Pattern[str] | AnyChar | str | None" = None,
     ) -> None:
         self.name = name
         self.pattern = regex.compile(pattern) if isinstance(pattern, str) else pattern

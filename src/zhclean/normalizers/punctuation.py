@@ -12,6 +12,8 @@ from bisect import bisect_right
 
 from functools import lru_cache
 
+import re
+
 import regex
 
 from ..chars import ASCII_TO_CJK, CJK_PUNCT, QUOTE_FORMS
@@ -83,7 +85,7 @@ dedupe_punctuation = Rule(
     r"|(?<!（)(?P<po>（{2,}+)(?P<paren>[^（）\n]{1,60})(?P<pc>）{2,}+)"
     r"|(?<!《)(?P<bo>《{2,}+)(?P<book>[^《》\n]{1,60})(?P<bc>》{2,}+)",
     _dedupe,
-    guard=r"([，、；：。（《])\1",
+    guard=re.compile(r"([，、；：。（《])\1"),  # on re: half the cost of regex's scan (ADR 0011)
 )
 
 
