@@ -49,6 +49,7 @@ paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, uniqu
 @example('"""党')
 @example("一  …")
 @example('一"Â"')
+@example('á"\x86一"')  # mojibake completed by quote curling and a C1 byte (session 7)
 def test_idempotent_on_anything(text):
     once = zhclean.clean(text)
     assert zhclean.clean(once) == once

@@ -122,17 +122,34 @@ class Result:
 class Pipeline(Normalizer):
     """Run normalisers in order; ``Pipeline([...])`` is itself a normaliser."""
 
-    def __init__(self, steps: Iterable[Normalizer], name: str = "pipeline", options: object = None) -> None:
+    # Passes after the first, at most, while a ``settle`` check still finds work.
+    MAX_SETTLE = 2
+
+    def __init__(
+        self, steps: Iterable[Normalizer], name: str = "pipeline", options: object = None, settle: Iterable[Normalizer] = ()
+    ) -> None:
         self.steps: tuple[Normalizer, ...] = tuple(steps)
         self.name = name
         # Set by zhclean.presets.build: the pipeline then pickles as its Options
         # and is rebuilt (cheaply, cached) in a worker process.
         self.options = options
+        # Steps whose work can appear only once later steps have run (mojibake that
+        # quote curling or a converted C1 byte completes: 'á"\x86' becomes 'á“†',
+        # UTF-8 for 'ᓆ'). If one of them would still change the output, the whole
+        # pipeline runs again on it, as a second clean would (docs/adr/0002).
+        # Checking costs their guards, a regex search each, on clean text.
+        self.settle: tuple[Normalizer, ...] = tuple(settle)
+
+    def _unsettled(self, text: str) -> bool:
+        return any(s(text) != text for s in self.settle)
 
     def __call__(self, text: str) -> str:
         check_text(text)
-        for step in self.steps:
-            text = step(text)
+        for _ in range(1 + self.MAX_SETTLE):
+            for step in self.steps:
+                text = step(text)
+            if not self.settle or not self._unsettled(text):
+                break
         return text
 
     def edits(self, text: str) -> list[Edit]:
@@ -146,6 +163,13 @@ class Pipeline(Normalizer):
         maps: list[OffsetMap] = []
         changes: list[Change] = []
         notices: list[Notice] = []
+        for _ in range(1 + self.MAX_SETTLE):
+            text = self._explain_pass(raw, text, maps, changes, notices)
+            if not self.settle or not self._unsettled(text):
+                break
+        return Result(raw, text, changes, notices, maps)
+
+    def _explain_pass(self, raw: str, text: str, maps: list[OffsetMap], changes: list[Change], notices: list[Notice]) -> str:
         for step in self.steps:
             for n in step.notes(text):
                 start, end = n.start, n.end
@@ -162,14 +186,14 @@ class Pipeline(Normalizer):
                 changes.append(Change(step.name, start, end, text[e.start : e.end], e.new))
             text = apply_edits(text, edits)
             maps.append(OffsetMap(edits))
-        return Result(raw, text, changes, notices, maps)
+        return text
 
     def __reduce__(self):
         if self.options is not None:
             from .presets import build
 
             return (build, (self.options,))
-        return (Pipeline, (self.steps, self.name))
+        return (Pipeline, (self.steps, self.name, None, self.settle))
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(s.name for s in self.steps)}])"

@@ -111,7 +111,10 @@ def build(options: Options = Options()) -> Pipeline:
         step = factory(options)
         if step is not None:
             steps.append(step)
-    return Pipeline(steps, name="zhclean", options=options)
+    # Mojibake can be completed by later steps (a curled quote, a converted C1
+    # byte); while a repair would still change the output, clean once more.
+    settle = (encoding.fix_mojibake, encoding.fix_gbk_mojibake) if options.fix_mojibake else ()
+    return Pipeline(steps, name="zhclean", options=options, settle=settle)
 
 
 def registry() -> list[Normalizer]:
