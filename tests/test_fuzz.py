@@ -133,6 +133,11 @@ def test_every_normaliser_on_anything(step, text):
 @example("a\t\ta\ta\t党\n党", {"cjk_latin_space": "keep", "dedupe_punctuation": False})
 # the 'one' policy's spaces between Han and Latin read as the spaces of a flattened paragraph:
 @example("党党党党。a党党党党党党党党aa\udcd3" + "党" * 26 + "\n党", {"cjk_latin_space": "one"})
+# atheris, shrunk (session 7): a lone glyph kept after an unfinished line ('a'), then
+# reflow moved the finished line before the flattened paragraph behind it as a
+# caption, and the next clean found the glyph after a finished line and dropped it:
+@example("党" * 8 + "\n\n" + "党" * 11 + "。\n\n" + "党" * 9 + " " + "党" * 9 + " " + "党" * 8 + "a" + "党" * 14 + "\na\n\n党", {})
+@example("党" * 8 + "\n\n" + "党" * 11 + "。\n\n" + "党" * 9 + " " + "党" * 9 + " " + "党" * 8 + "a" + "党" * 14 + "\na\n\n党", {"paragraph_separator": "\n\n"})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)

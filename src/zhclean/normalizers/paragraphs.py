@@ -50,6 +50,7 @@ _INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》�
 # Letter-spaced: four single glyphs in a row, apart by one space or more (justified
 # columns spread glyphs unevenly, and spacing makes every run one space later).
 _SPACED = regex.compile(r"(?:^|(?<= ))\S(?= )(?: ++\S(?= |$)){3,}+")
+_HAN1 = regex.compile(r"\p{Han}")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
@@ -366,6 +367,13 @@ class Reflow(Step):
         if a.field or b.field:
             return False
         if a.cont:
+            return True
+        # A lone Han glyph after an unfinished line is the tail of that sentence:
+        # that is why drop_stranded_chars kept it (it drops one after a finished
+        # line). Joined even across a blank line: left on its own, it is dropped by
+        # the next clean once reflow has put a finished line before it (a caption
+        # moved behind the paragraph: atheris find).
+        if len(b.text) == 1 and not a.closed and _HAN1.match(b.text) is not None:
             return True
         if a.long or (b.long and acc > MAX_COL):
             if a.closed:
