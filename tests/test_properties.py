@@ -59,6 +59,10 @@ def test_idempotent_on_anything(text):
 # nightly: '.' after Chinese becomes '。' after the layout steps; the lone glyph
 # after it read as a sentence's tail the first time, as a stranded one the second.
 @example("一一一一.\n一", "none", "curly")
+# nightly (session 7): the 'one' policy spaced '0一0一' as '0 一 0 一', which then read
+# as letter-spaced (a justified line, so joined to the next); the glyph after it too.
+@example("0一0一\n一", "one", "curly")
+@example("0一0一\n一一", "one", "curly")
 def test_idempotent_under_every_policy_and_quote_style(text, policy, quotes):
     once = zhclean.clean(text, cjk_latin_space=policy, quotes=quotes)
     assert zhclean.clean(once, cjk_latin_space=policy, quotes=quotes) == once

@@ -49,7 +49,11 @@ _INNER_PUNCT = regex.compile(r"[，、,；;]")
 _INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》…—]|(?:[A-Za-z]+ ){4}")
 # Letter-spaced: four single glyphs in a row, apart by one space or more (justified
 # columns spread glyphs unevenly, and spacing makes every run one space later).
-_SPACED = regex.compile(r"(?:^|(?<= ))\S(?= )(?: ++\S(?= |$)){3,}+")
+# A space between Han and a Latin letter or digit is no letter-spacing: the 'one'
+# policy puts one there, and '0一0一' read as letter-spaced on the second clean
+# (nightly find).
+_GLYPH_GAP = r"(?:(?<=\p{Han}) ++(?![A-Za-z0-9])|(?<=[A-Za-z0-9%]) ++(?!\p{Han})|(?<![\p{Han}A-Za-z0-9%]) ++)"
+_SPACED = regex.compile(rf"(?:^|(?<= ))\S(?= )(?:{_GLYPH_GAP}\S(?= |$)){{3,}}+")
 _HAN1 = regex.compile(r"\p{Han}")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
