@@ -160,3 +160,20 @@ def test_field_offsets_cover_every_field_line(text):
         if is_field_line(line):
             assert any(pos <= k < pos + len(line) for k in found), line
         pos += len(line) + 1
+
+
+# The quotes step replaces the inside of a run of straight quotes as one span,
+# decided once; edits() must give the same text, and the pairs at the run's ends
+# are still decided one by one.
+_QUOTE_PARTS = list('党a "\'“”‘’「」,.!\n') + ['"""""', '""""""', "''''", " " * 70]
+
+
+@settings(max_examples=max(2000, settings.default.max_examples))
+@given(st.lists(st.sampled_from(_QUOTE_PARTS), max_size=40).map("".join), st.sampled_from(["curly", "corner"]))
+@example('党""""""a', "curly")
+@example('a""""""""党', "corner")
+def test_quotes_fast_path_agrees_with_its_edits(text, style):
+    from zhclean.normalizers.punctuation import Quotes
+
+    step = Quotes(style)
+    assert step(text) == apply_edits(text, step.edits(text))

@@ -9,6 +9,8 @@ their ASCII, because there the neighbours are not Chinese.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, count
+from operator import add
 
 from functools import lru_cache
 
@@ -142,11 +144,12 @@ class Quotes(Normalizer):
 
     _LINE = regex.compile(r"[^\n]*[\"'“”‘’][^\n]*")
     _HANRE = regex.compile(_HAN)
-    _DQ = regex.compile('"')
-    _SQ = regex.compile("'")
+    _DQ_RUN = regex.compile('"+')
+    _SQ_RUN = regex.compile("'+")
 
-    # Every change is one character for one character, kept as (offset, new):
-    # Edit objects only for edits(), the fast path splices the text directly.
+    # Every change keeps the length (one quote for one, a run of quotes for a run),
+    # kept as (offset, new): Edit objects only for edits(), the fast path splices
+    # the text directly.
     def _line(self, line: str, base: int, out: list[tuple[int, str]]) -> None:
         if self._HANRE.search(line) is None:
             return
@@ -158,9 +161,12 @@ class Quotes(Normalizer):
                     out.append((base + i, self.table[c]))
 
     def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False) -> None:
-        pos = [m.start() for m in (self._DQ if q == '"' else self._SQ).finditer(line)]
-        if not pos:
+        pieces = line.split(q)
+        if len(pieces) == 1:
             return
+        # Offsets of q from the lengths of the pieces between them, summed in C (a
+        # match object per quote cost more than the decisions on a line of quotes).
+        pos = list(map(add, accumulate(map(len, pieces[:-1])), count()))
         if self.table:
             op, cl = self.table[op], self.table[cl]
         # Pair by alternation. An odd one out is converted only when its shape says
@@ -168,19 +174,51 @@ class Quotes(Normalizer):
         # punctuation); otherwise it is left as found.
         pairs = [(pos[k], pos[k + 1]) for k in range(0, len(pos) - 1, 2)]
         runs: list[list[int]] = []  # filled on first need: starts and ends of mark runs
+        memo: dict[tuple[int, int], bool] = {}  # (run, side) -> Chinese beyond it?
         inside = self._inside_curly(line, [a for a, _ in pairs]) if q == '"' and "“" in line else ()
-        for n, (a, b) in enumerate(pairs):
+        run_of = self._DQ_RUN if q == '"' else self._SQ_RUN
+
+        def pair(n: int) -> tuple[str, str] | None:
+            """The marks pair n becomes, or None where it stays straight."""
+            a, b = pairs[n]
+            # Neighbours past any spaces: spacing removes those spaces later, and
+            # the decision must not change when it does. (An empty pair, as in a
+            # run of quotes, holds no Han: no search.)
+            han = b > a + 1 and self._HANRE.search(line, a + 1, b) is not None
+            if not (han or (not han_only and (self._chinese(line, a, -1, runs, memo) or self._chinese(line, b, 1, runs, memo)))):
+                return None
             if inside and inside[n]:
                 # Straight double quotes inside curly double ones are the inner level.
-                op_, cl_ = ("‘", "’") if not self.table else (self.table["‘"], self.table["’"])
-            else:
-                op_, cl_ = op, cl
-            inner = line[a + 1 : b]
-            # Neighbours past any spaces: spacing removes those spaces later, and
-            # the decision must not change when it does.
-            if self._HANRE.search(inner) or (not han_only and (self._chinese(line, a, -1, runs) or self._chinese(line, b, 1, runs))):
-                out.append((base + a, op_))
-                out.append((base + b, cl_))
+                return ("‘", "’") if not self.table else (self.table["‘"], self.table["’"])
+            return op, cl
+
+        n = 0
+        while n < len(pairs):
+            a, b = pairs[n]
+            last = n
+            if b == a + 1:
+                # A run of straight quotes: its pairs after the first and before the
+                # last each have a quote on both sides, so each sees what lies beyond
+                # the run, one answer for all (and no curly quote between them to
+                # change their level). Decided once, replaced as one span: a line of
+                # a million quotes is no million decisions.
+                last = n + (run_of.match(line, a).end() - a) // 2 - 1
+                if last - n >= 2:
+                    got = pair(n + 1)
+                    if got is not None:
+                        out.append((base + pairs[n + 1][0], (got[0] + got[1]) * (last - n - 1)))
+                    for k in (n, last):
+                        got = pair(k)
+                        if got is not None:
+                            out.append((base + pairs[k][0], got[0]))
+                            out.append((base + pairs[k][1], got[1]))
+                    n = last + 1
+                    continue
+            got = pair(n)
+            if got is not None:
+                out.append((base + a, got[0]))
+                out.append((base + b, got[1]))
+            n += 1
         if len(pos) % 2 and not han_only:
             k = pos[-1]
             prev = line[k - 1] if k else " "
@@ -197,16 +235,6 @@ class Quotes(Normalizer):
     _QUOTE_PAST = _ASCII_MARKS | frozenset(QUOTE_FORMS)
     _PAST_RUN = regex.compile(f"[ ,.;:!?{regex.escape(QUOTE_FORMS)}]+")
 
-    def _chinese(self, line: str, i: int, step: int, runs: list[list[int]]) -> bool:
-        """Is what lies beyond line[i] on that side, past every space, ASCII mark
-        and quote, Chinese? Unbounded, unlike _chinese_side: a pair inside a long
-        run of quotes must be judged the same once the first clean has curled its
-        neighbours. The runs are found once per line (linear), then bisected."""
-        c = _before(line, i) if step < 0 else _after(line, i)
-        if c in self._QUOTE_PAST:  # ('' is in no set)
-            c = self._beyond_run(line, i, step, runs)
-        return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
-
     def _beyond_run(self, line: str, i: int, step: int, runs: list[list[int]]) -> str:
         if not runs:
             found = [(m.start(), m.end()) for m in self._PAST_RUN.finditer(line)]
@@ -215,6 +243,24 @@ class Quotes(Normalizer):
         k = bisect_right(runs[0], i) - 1  # the run holding line[i] (a quote is a run character)
         j = runs[0][k] - 1 if step < 0 else runs[1][k]
         return line[j] if 0 <= j < len(line) else ""
+
+    def _chinese(self, line: str, i: int, step: int, runs: list[list[int]], memo: dict[tuple[int, int], bool]) -> bool:
+        """Is what lies beyond line[i] on that side, past every space, ASCII mark
+        and quote, Chinese? Unbounded, unlike _chinese_side: a pair inside a long
+        run of quotes must be judged the same once the first clean has curled its
+        neighbours. The runs are found once per line (linear), then bisected, and
+        each run's answer is kept: every quote in it sees the same thing beyond."""
+        c = _before(line, i) if step < 0 else _after(line, i)
+        if c not in self._QUOTE_PAST:
+            return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+        if not runs:
+            self._beyond_run(line, i, step, runs)
+        key = (bisect_right(runs[0], i) - 1, step)
+        got = memo.get(key)
+        if got is None:
+            c = self._beyond_run(line, i, step, runs)
+            got = memo[key] = bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+        return got
 
     @staticmethod
     def _inside_curly(line: str, starts: list[int]) -> list[bool]:
@@ -237,7 +283,7 @@ class Quotes(Normalizer):
 
     def edits(self, text: str) -> list[Edit]:
         check_text(text)
-        return [Edit(i, i + 1, c) for i, c in self._changes(text)]
+        return [Edit(i, i + len(c), c) for i, c in self._changes(text)]
 
     def notes(self, text: str) -> list[Note]:
         """Every straight double quote in Chinese text that has no partner on its line."""
@@ -252,7 +298,7 @@ class Quotes(Normalizer):
             k = line.rfind('"')
             converted: list[tuple[int, str]] = []
             self._straight(line, 0, '"', "“", "”", converted)
-            how = "read as an opening quote" if any(i == k for i, _ in converted) else "left as found"
+            how = "read as an opening quote" if any(i <= k < i + len(c) for i, c in converted) else "left as found"
             out.append(Note(m.start() + k, m.start() + k + 1, f"unpaired straight quote, {how}"))
         return out
 
@@ -265,7 +311,7 @@ class Quotes(Normalizer):
         for i, c in self._changes(text):
             parts.append(text[last:i])
             parts.append(c)
-            last = i + 1
+            last = i + len(c)
         parts.append(text[last:])
         return "".join(parts)
 
