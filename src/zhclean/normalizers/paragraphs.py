@@ -56,7 +56,8 @@ _INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》�
 _GLYPH_GAP = r"(?:(?<=\p{Han}) ++(?![A-Za-z0-9])|(?<=[A-Za-z0-9%]) ++(?!\p{Han})|(?<![\p{Han}A-Za-z0-9%]) ++)"
 _SPACED = regex.compile(rf"(?:^|(?<= ))\S(?= )(?:{_GLYPH_GAP}\S(?= |$)){{3,}}+")
 # The same where no Latin letter or digit can make a gap one the policy put there
-# (most letter-spaced Chinese): the plain pattern scans at half the cost.
+# (most letter-spaced Chinese): the plain pattern scans at a fraction of the cost,
+# and only a line it matches is asked the precise question.
 _SPACED_PLAIN = regex.compile(r"(?:^|(?<= ))\S(?= )(?: ++\S(?= |$)){3,}+")
 _PANGU_SIDE = re.compile(r"[A-Za-z0-9%]")
 _HAN1 = regex.compile(r"\p{Han}")
@@ -494,7 +495,12 @@ class Reflow(Step):
                 splits: tuple[tuple[int, int], ...] = ()
                 spaced = False
                 if " " in s:
-                    spaced = s.count(" ") >= 3 and (_SPACED if _PANGU_SIDE.search(s) else _SPACED_PLAIN).search(s) is not None
+                    if s.count(" ") >= 3:
+                        # The plain pattern first; a precise match is also a plain
+                        # one, so it cannot start before the first plain one.
+                        found = _SPACED_PLAIN.search(s)
+                        if found is not None:
+                            spaced = _PANGU_SIDE.search(s) is None or _SPACED.search(s, found.start()) is not None
                     # A flattened paragraph's printed lines were joined by a space
                     # between Chinese characters, the spaces spacing removes. Any
                     # other space is the text's own (between Han and Latin the
