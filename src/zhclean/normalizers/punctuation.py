@@ -195,7 +195,6 @@ class Quotes(Normalizer):
         n = 0
         while n < len(pairs):
             a, b = pairs[n]
-            last = n
             if b == a + 1:
                 # A run of straight quotes: its pairs after the first and before the
                 # last each have a quote on both sides, so each sees what lies beyond
@@ -235,15 +234,6 @@ class Quotes(Normalizer):
     _QUOTE_PAST = _ASCII_MARKS | frozenset(QUOTE_FORMS)
     _PAST_RUN = regex.compile(f"[ ,.;:!?{regex.escape(QUOTE_FORMS)}]+")
 
-    def _beyond_run(self, line: str, i: int, step: int, runs: list[list[int]]) -> str:
-        if not runs:
-            found = [(m.start(), m.end()) for m in self._PAST_RUN.finditer(line)]
-            runs.append([a for a, _ in found])
-            runs.append([b for _, b in found])
-        k = bisect_right(runs[0], i) - 1  # the run holding line[i] (a quote is a run character)
-        j = runs[0][k] - 1 if step < 0 else runs[1][k]
-        return line[j] if 0 <= j < len(line) else ""
-
     def _chinese(self, line: str, i: int, step: int, runs: list[list[int]], memo: dict[tuple[int, int], bool]) -> bool:
         """Is what lies beyond line[i] on that side, past every space, ASCII mark
         and quote, Chinese? Unbounded, unlike _chinese_side: a pair inside a long
@@ -254,12 +244,15 @@ class Quotes(Normalizer):
         if c not in self._QUOTE_PAST:
             return bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
         if not runs:
-            self._beyond_run(line, i, step, runs)
-        key = (bisect_right(runs[0], i) - 1, step)
-        got = memo.get(key)
+            found = [(m.start(), m.end()) for m in self._PAST_RUN.finditer(line)]
+            runs.append([a for a, _ in found])
+            runs.append([b for _, b in found])
+        k = bisect_right(runs[0], i) - 1  # the run holding line[i] (a quote is a run character)
+        got = memo.get((k, step))
         if got is None:
-            c = self._beyond_run(line, i, step, runs)
-            got = memo[key] = bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
+            j = runs[0][k] - 1 if step < 0 else runs[1][k]
+            c = line[j] if 0 <= j < len(line) else ""
+            got = memo[(k, step)] = bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
         return got
 
     @staticmethod

@@ -17,7 +17,6 @@ import regex
 from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS, LABEL_MAX
 from ..core import Edit, Normalizer, check_text
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # same as _CJK_CLASS
 _CJKP = frozenset(CJK_PUNCT)
 _SPACES = regex.compile(r"(?<! ) +")
 _RUN = regex.compile(r" +")
@@ -27,6 +26,7 @@ _RUN = regex.compile(r" +")
 # that remain separate Latin (and, unless the policy is "keep", CJK from Latin) and
 # become one space.
 _CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+_CJK = regex.compile(f"[{_CJK_CLASS}]")
 _EDGE = f"{regex.escape(CJK_PUNCT)}\\n"
 _DROP = regex.compile(f"(?:^|(?<=[{_EDGE}])) ++|(?<! ) ++(?=[{_EDGE}]|$)|(?<=[{_CJK_CLASS}]) ++(?=[{_CJK_CLASS}])")
 _DROP_ANY_CJK = regex.compile(f"(?:^|(?<=[{_EDGE}{_CJK_CLASS}])) ++|(?<! ) ++(?=[{_EDGE}{_CJK_CLASS}]|$)")
