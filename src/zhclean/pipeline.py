@@ -148,7 +148,7 @@ class Pipeline(Normalizer):
         for _ in range(1 + self.MAX_SETTLE):
             for step in self.steps:
                 text = step(text)
-            if not self.settle or not self._unsettled(text):
+            if not self._unsettled(text):
                 break
         return text
 
@@ -165,7 +165,7 @@ class Pipeline(Normalizer):
         notices: list[Notice] = []
         for _ in range(1 + self.MAX_SETTLE):
             text = self._explain_pass(raw, text, maps, changes, notices)
-            if not self.settle or not self._unsettled(text):
+            if not self._unsettled(text):
                 break
         return Result(raw, text, changes, notices, maps)
 

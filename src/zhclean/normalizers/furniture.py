@@ -15,9 +15,8 @@ import regex
 
 from ..chars import QUOTE_FORMS
 from ..core import Edit, Step
-from .lines import is_closed, is_label
+from .lines import is_closed, is_label, is_lone_glyph
 
-_HAN1 = regex.compile(r"\p{Han}")
 # Length of a line that counts as text of substance beside furniture.
 MIN_TEXT = 5
 _PAGE_NUMBER = regex.compile(
@@ -110,7 +109,7 @@ def _stranded(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool
     # Vertical headlines leave one glyph per line: 闻 / 加 / 动. Two or more such
     # lines in a row (blank lines between allowed) are dropped; a lone one only
     # where it cannot be the tail of a sentence (after a finished line or at the start).
-    single = [len(s) == 1 and _HAN1.match(s) is not None for s in stripped]
+    single = [len(s) == 1 and is_lone_glyph(s) for s in stripped]  # (length first: a call per 1-character line)
     drop = [False] * len(stripped)
     i = 0
     n = len(stripped)

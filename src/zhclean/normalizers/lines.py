@@ -144,6 +144,16 @@ def is_closed(s: str) -> bool:
     return m is not None and m.start() > 0 and _CLOSED.search(s[: m.start()]) is not None
 
 
+_HAN_CHAR = regex.compile(r"\p{Han}")
+
+
+def is_lone_glyph(s: str) -> bool:
+    """A line of one Han character: what a vertical headline leaves. drop_stranded_chars
+    keeps one only after an unfinished line, and reflow then joins it to that line:
+    both must ask the same question."""
+    return len(s) == 1 and _HAN_CHAR.match(s) is not None
+
+
 def continues(s: str) -> bool:
     """The line obviously continues on the next one (ends with ``，、`` or an opening mark)."""
     s = s.rstrip()

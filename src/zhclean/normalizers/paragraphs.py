@@ -25,7 +25,7 @@ import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_edits, compose_edits
-from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, starts_item
+from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -53,14 +53,16 @@ _INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》�
 # A space between Han and a Latin letter or digit is no letter-spacing: the 'one'
 # policy puts one there, and '0一0一' read as letter-spaced on the second clean
 # (nightly find).
-_GLYPH_GAP = r"(?:(?<=\p{Han}) ++(?![A-Za-z0-9])|(?<=[A-Za-z0-9%]) ++(?!\p{Han})|(?<![\p{Han}A-Za-z0-9%]) ++)"
-_SPACED = regex.compile(rf"(?:^|(?<= ))\S(?= )(?:{_GLYPH_GAP}\S(?= |$)){{3,}}+")
+def _four_glyphs(gap: str) -> "regex.Pattern[str]":
+    return regex.compile(rf"(?:^|(?<= ))\S(?= )(?:{gap}\S(?= |$)){{3,}}+")
+
+
+_SPACED = _four_glyphs(r"(?:(?<=\p{Han}) ++(?![A-Za-z0-9])|(?<=[A-Za-z0-9%]) ++(?!\p{Han})|(?<![\p{Han}A-Za-z0-9%]) ++)")
 # The same where no Latin letter or digit can make a gap one the policy put there
 # (most letter-spaced Chinese): the plain pattern scans at a fraction of the cost,
 # and only a line it matches is asked the precise question.
-_SPACED_PLAIN = regex.compile(r"(?:^|(?<= ))\S(?= )(?: ++\S(?= |$)){3,}+")
+_SPACED_PLAIN = _four_glyphs(" ++")
 _PANGU_SIDE = re.compile(r"[A-Za-z0-9%]")
-_HAN1 = regex.compile(r"\p{Han}")
 _LATIN_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9]")
 _HYPHENATED = regex.compile(r"[a-z]-$")
@@ -74,7 +76,7 @@ _CJK = f"\\p{{Han}}{regex.escape(CJK_PUNCT)}{regex.escape(',.;:!?()-－' + chr(3
 _OTHER_GAP = regex.compile(f"(?<![{_CJK} ]) ++| ++(?![{_CJK}])")
 # A run of spaces with Chinese on both sides, and the last such run of a line.
 _CJK_GAP = regex.compile(f"(?<=[{_CJK}]) ++(?=[{_CJK}])")
-_LAST_CJK_GAP = regex.compile(f"(?<=[{_CJK}]) ++(?=[{_CJK}])", flags=regex.REVERSE)
+_LAST_CJK_GAP = regex.compile(_CJK_GAP.pattern, flags=regex.REVERSE)
 # A piece of a line: up to a run of spaces with Chinese on both sides.
 _SEGMENT_CJK = regex.compile(f"(?:[^ ]++|(?<![{_CJK} ]) ++| ++(?![{_CJK}]))++")
 # First and last characters that can make the line predicates true: most lines
@@ -383,7 +385,7 @@ class Reflow(Step):
         # line). Joined even across a blank line: left on its own, it is dropped by
         # the next clean once reflow has put a finished line before it (a caption
         # moved behind the paragraph: atheris find).
-        if len(b.text) == 1 and not a.closed and _HAN1.match(b.text) is not None:
+        if len(b.text) == 1 and not a.closed and is_lone_glyph(b.text):
             return True
         if a.long or (b.long and acc > MAX_COL):
             if a.closed:

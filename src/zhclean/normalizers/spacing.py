@@ -28,8 +28,9 @@ _RUN = regex.compile(r" +")
 _CJK_CLASS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
 _CJK = regex.compile(f"[{_CJK_CLASS}]")
 _EDGE = f"{regex.escape(CJK_PUNCT)}\\n"
-_DROP = regex.compile(f"(?:^|(?<=[{_EDGE}])) ++|(?<! ) ++(?=[{_EDGE}]|$)|(?<=[{_CJK_CLASS}]) ++(?=[{_CJK_CLASS}])")
-_DROP_ANY_CJK = regex.compile(f"(?:^|(?<=[{_EDGE}{_CJK_CLASS}])) ++|(?<! ) ++(?=[{_EDGE}{_CJK_CLASS}]|$)")
+_NEXT_TO_EDGE = f"(?:^|(?<=[{_EDGE}])) ++|(?<! ) ++(?=[{_EDGE}]|$)"
+_DROP = regex.compile(f"{_NEXT_TO_EDGE}|(?<=[{_CJK_CLASS}]) ++(?=[{_CJK_CLASS}])")
+_DROP_ANY_CJK = regex.compile(_NEXT_TO_EDGE.replace(_EDGE, _EDGE + _CJK_CLASS))
 _SQUEEZE = regex.compile(r" {2,}+")
 _SQUEEZE_LATIN = regex.compile(f"(?<![{_CJK_CLASS} ]) {{2,}}+(?![{_CJK_CLASS}])")
 _GUARD = regex.compile(r" ")
