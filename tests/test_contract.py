@@ -177,3 +177,23 @@ def test_quotes_fast_path_agrees_with_its_edits(text, style):
 
     step = Quotes(style)
     assert step(text) == apply_edits(text, step.edits(text))
+
+
+# Reflow measures a line once for all its passes (a later pass looks up lines the
+# first one measured), so a line's shape must depend on the line alone: the same
+# measured inside any text as on its own.
+_LINE_PARTS = list('党a 1.,;:!?"“”…⋯-－。，、（）()摄\t\x1c\n') + ["记者", "  ", "一、", "■ ", "。。", "...", "党" * 12, "\n\n"]
+
+
+@settings(max_examples=max(1000, settings.default.max_examples))
+@given(st.lists(st.sampled_from(_LINE_PARTS), max_size=40).map("".join))
+@example("记者 黄合\n记者")
+@example("党党党党党党党党党党党党 党党党党党党党党党党党党 党党党党党党党党党党党。 党党党党党党党党党党党党党党党党党党党党")
+def test_reflow_line_shape_depends_on_the_line_alone(text):
+    from dataclasses import astuple
+
+    from zhclean.normalizers.paragraphs import Reflow
+
+    for it in Reflow._items(text):
+        (alone,) = Reflow._items(it.text)
+        assert astuple(alone)[5:] == astuple(it)[5:], it.text

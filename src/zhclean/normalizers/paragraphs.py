@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Iterable
 
 import regex
@@ -94,14 +94,15 @@ class _Line:
     end: int  # offset after the last non-space character
     text: str  # stripped content
     indent: int
-    width: float
     blank_before: bool
+    # The rest is the line's shape (_Shape): a function of its text alone.
+    width: float
     long: bool
     closed: bool
     n_segments: int  # space-separated pieces
     last_width: float  # width of the last piece
     flat: float | None  # column width when the line is a flattened paragraph
-    splits: tuple[tuple[int, int], ...]  # spaces inside a flattened line where a paragraph ends
+    splits: tuple[tuple[int, int], ...]  # spaces (offsets in text) inside a flattened line where a paragraph ends
     spaced: bool  # letter-spaced (justified): at least four single glyphs in a row
     label: bool  # a section label or kicker (lines.is_label)
     field: bool  # a byline or credit line (lines.is_field_line)
@@ -109,10 +110,15 @@ class _Line:
     item: bool  # starts with a list marker (lines.starts_item)
 
 
-def _flattened(segments: tuple[tuple[int, int, float], ...]) -> float | None:
+# width, long, closed, n_segments, last_width, flat, splits, spaced, label, field, cont, item
+_Shape = tuple[float, bool, bool, int, float, "float | None", tuple[tuple[int, int], ...], bool, bool, bool, bool, bool]
+
+
+def _flattened(widths: list[float]) -> float | None:
     """Column width of a line that is a whole paragraph whose printed lines were
-    joined with single spaces (some PDF extractors do this), else None."""
-    ws = sorted(w for _, _, w in segments[:-1])
+    joined with single spaces (some PDF extractors do this), else None; ``widths``
+    are its pieces' widths."""
+    ws = sorted(widths[:-1])
     if len(ws) < 2:
         return None
     med = ws[len(ws) // 2]
@@ -185,7 +191,8 @@ class Reflow(Step):
         # lines are wider), so a second clean could decide differently. Reflow runs
         # again on its own output until that changes nothing: the second pass costs
         # less, its input has one line per paragraph (docs/adr/0006, fixed point).
-        edits = self._edits_once(text)
+        known: dict[str, _Shape] = {}  # line shapes, measured once for all passes
+        edits = self._edits_once(text, known)
         if not edits:
             return edits
         # Edits only in the leading or trailing whitespace change no decision
@@ -195,14 +202,14 @@ class Reflow(Step):
         if all(e.end <= head or e.start >= tail for e in edits):
             return edits
         for _ in range(_MAX_PASSES):
-            more = self._edits_once(apply_edits(text, edits))
+            more = self._edits_once(apply_edits(text, edits), known)
             if not more:
                 break
             edits = compose_edits(text, edits, more)
         return edits
 
-    def _edits_once(self, text: str) -> list[Edit]:
-        items = self._items(text)
+    def _edits_once(self, text: str, known: dict[str, _Shape] | None = None) -> list[Edit]:
+        items = self._items(text, known)
         if not items:
             return [Edit(0, len(text), "")] if text else []
         n = len(items)
@@ -477,84 +484,101 @@ class Reflow(Step):
         return b.closed or full(i + 1)
 
     @staticmethod
-    def _items(text: str) -> list[_Line]:  # noqa: C901 - one pass, kept together
+    def _items(text: str, known: dict[str, _Shape] | None = None) -> list[_Line]:
+        """The non-blank lines of ``text``. ``known`` maps a stripped line to its
+        shape: lines already there are not measured again (the fixed point's later
+        passes see mostly lines the first pass measured: paragraphs that were one
+        line already). Lines are measured fresh within a pass, repeats included."""
+        if known is None:
+            known = {}
+        lines = text.split("\n")
+        strips = list(map(str.strip, lines, repeat(" ")))
+        Reflow._measure([s for s in strips if s and s not in known] if known else [s for s in strips if s], known)
         items: list[_Line] = []
         pos = 0
         blank = False
-        # Offsets of byline/credit words; a line without one is no field line.
-        fields = field_offsets(text)
-        fields.append(len(text) + 1)
-        f = 0
-        marks = marked_lines(text)
-        for line, marked, w in zip(text.split("\n"), marks, plain_widths(marks)):
-            if w:  # any character but a space has width
-                s = line.strip(" ")
+        for line, s in zip(lines, strips):
+            if s:
                 lead = len(line) - len(line.lstrip(" "))
-                start = pos + lead
-                nseg = 1
-                last_w = w
-                flat = None
-                splits: tuple[tuple[int, int], ...] = ()
-                spaced = False
-                if " " in s:
-                    if s.count(" ") >= 3:
-                        # The plain pattern first; a precise match is also a plain
-                        # one, so it cannot start before the first plain one.
-                        found = _SPACED_PLAIN.search(s)
-                        if found is not None:
-                            spaced = _PANGU_SIDE.search(s) is None or _SPACED.search(s, found.start()) is not None
-                    # A flattened paragraph's printed lines were joined by a space
-                    # between Chinese characters, the spaces spacing removes. Any
-                    # other space is the text's own (between Han and Latin the
-                    # cjk_latin_space policy adds or removes it): splitting there,
-                    # the first clean would see printed lines the next clean does
-                    # not, or the reverse. So the pieces are what lies between
-                    # runs of spaces with Chinese on both sides; counted, and the
-                    # last one measured, in C.
-                    gaps = len(_CJK_GAP.findall(marked))
-                    if gaps:
-                        nseg = gaps + 1
-                        last_w = plain_width(marked[_LAST_CJK_GAP.search(marked).end() :])
-                    m = nseg - 1
-                    # A flattened line's other pieces have a median width >= 6, so at
-                    # least half of them are that wide: this bound skips the piece by
-                    # piece work on letter-spaced and other finely spaced lines.
-                    if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
-                        if _OTHER_GAP.search(s) is None:
-                            pw, seg_re = plain_piece_widths(marked), _SEGMENT
-                        else:
-                            pw, seg_re = plain_piece_widths(_OTHER_GAP.sub("", marked.strip(" "))), _SEGMENT_CJK
-                        segs = tuple((start + g.start(), start + g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
-                        flat = _flattened(segs)
-                        if flat is not None:
-                            # A printed line that ends a sentence at under half the column
-                            # width ends its paragraph, even inside a flattened line.
-                            splits = tuple(
-                                (segs[k][1], segs[k + 1][0])
-                                for k in range(nseg - 1)
-                                if segs[k][2] <= flat / 2 and is_closed(text[segs[k][0] : segs[k][1]])
-                            )
-                while fields[f] < pos:
-                    f += 1
-                first, last = s[0], s[-1]
-                odd = first.isspace() or last.isspace()  # tabs and the like: ask the predicates
-                items.append(
-                    _Line(
-                        start, start + len(s), s, lead, w, blank, w > MAX_COL,
-                        last in _ENDS or ((odd or last in _MAY_CLOSE or last == ".") and is_closed(s)),
-                        nseg, last_w, flat, splits,
-                        spaced,
-                        (odd or first in _LABEL_FIRST) and is_label(s),
-                        fields[f] < pos + len(line) and (odd or len(s) <= 30) and is_field_line(s),
-                        (last in _GOES_ON) if not odd else continues(s),
-                        (odd or first in _ITEM_FIRST or first.isdecimal()) and starts_item(s),
-                    )
-                )
+                items.append(_Line(pos + lead, pos + lead + len(s), s, lead, blank, *known[s]))
                 blank = False
             else:
                 blank = bool(items)
             pos += len(line) + 1
         return items
+
+    @staticmethod
+    def _measure(todo: list[str], known: dict[str, _Shape]) -> None:  # noqa: C901 - one pass, kept together
+        """Add the shape of each stripped line in ``todo`` to ``known``. The lines are
+        measured together (joined by newlines): one pass of each whole-text scan."""
+        joined = "\n".join(todo)
+        # Offsets of byline/credit words; a line without one is no field line.
+        fields = field_offsets(joined)
+        fields.append(len(joined) + 1)
+        f = 0
+        pos = 0
+        marks = marked_lines(joined)
+        for s, marked, w in zip(todo, marks, plain_widths(marks)):
+            nseg = 1
+            last_w = w
+            flat = None
+            splits: tuple[tuple[int, int], ...] = ()
+            spaced = False
+            if " " in s:
+                if s.count(" ") >= 3:
+                    # The plain pattern first; a precise match is also a plain
+                    # one, so it cannot start before the first plain one.
+                    found = _SPACED_PLAIN.search(s)
+                    if found is not None:
+                        spaced = _PANGU_SIDE.search(s) is None or _SPACED.search(s, found.start()) is not None
+                # A flattened paragraph's printed lines were joined by a space
+                # between Chinese characters, the spaces spacing removes. Any
+                # other space is the text's own (between Han and Latin the
+                # cjk_latin_space policy adds or removes it): splitting there,
+                # the first clean would see printed lines the next clean does
+                # not, or the reverse. So the pieces are what lies between
+                # runs of spaces with Chinese on both sides; counted, and the
+                # last one measured, in C.
+                gaps = len(_CJK_GAP.findall(marked))
+                if gaps:
+                    nseg = gaps + 1
+                    last_w = plain_width(marked[_LAST_CJK_GAP.search(marked).end() :])
+                m = nseg - 1
+                # A flattened line's other pieces have a median width >= 6, so at
+                # least half of them are that wide: this bound skips the piece by
+                # piece work on letter-spaced and other finely spaced lines.
+                if nseg >= 3 and w > MAX_COL and w - last_w >= 6 * (m - m // 2):
+                    if _OTHER_GAP.search(s) is None:
+                        pw, seg_re = plain_piece_widths(marked), _SEGMENT
+                    else:
+                        pw, seg_re = plain_piece_widths(_OTHER_GAP.sub("", marked.strip(" "))), _SEGMENT_CJK
+                    # Most such lines are no flattened paragraph: their pieces are
+                    # located only once the widths say it is one.
+                    flat = _flattened(pw[: len(seg_re.findall(s))])
+                    if flat is not None:
+                        segs = tuple((g.start(), g.end(), pw_k) for g, pw_k in zip(seg_re.finditer(s), pw))
+                        # A printed line that ends a sentence at under half the column
+                        # width ends its paragraph, even inside a flattened line.
+                        splits = tuple(
+                            (segs[k][1], segs[k + 1][0])
+                            for k in range(nseg - 1)
+                            if segs[k][2] <= flat / 2 and is_closed(s[segs[k][0] : segs[k][1]])
+                        )
+            while fields[f] < pos:
+                f += 1
+            first, last = s[0], s[-1]
+            odd = first.isspace() or last.isspace()  # tabs and the like: ask the predicates
+            known[s] = (
+                w, w > MAX_COL,
+                last in _ENDS or ((odd or last in _MAY_CLOSE or last == ".") and is_closed(s)),
+                nseg, last_w, flat, splits,
+                spaced,
+                (odd or first in _LABEL_FIRST) and is_label(s),
+                fields[f] < pos + len(s) and (odd or len(s) <= 30) and is_field_line(s),
+                (last in _GOES_ON) if not odd else continues(s),
+                (odd or first in _ITEM_FIRST or first.isdecimal()) and starts_item(s),
+            )
+            pos += len(s) + 1
 
     def _joiner(self, a: str, b: str) -> tuple[int, str]:
         """(characters to drop from the end of a, text to insert) when joining a and b."""
@@ -580,7 +604,7 @@ class Reflow(Step):
 
         def split(item: _Line) -> None:
             for s0, s1 in item.splits:
-                out.append(Edit(s0, s1, flush() + sep))
+                out.append(Edit(item.start + s0, item.start + s1, flush() + sep))
 
         n = len(items)
         i = 0
