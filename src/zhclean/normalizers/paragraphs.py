@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
+from string import ascii_letters, ascii_lowercase, digits
 from typing import Iterable
 
 import regex
@@ -63,9 +64,9 @@ _SPACED = _four_glyphs(r"(?:(?<=\p{Han}) ++(?![A-Za-z0-9])|(?<=[A-Za-z0-9%]) ++(
 # and only a line it matches is asked the precise question.
 _SPACED_PLAIN = _four_glyphs(" ++")
 _PANGU_SIDE = re.compile(r"[A-Za-z0-9%]")
-_LATIN_END = regex.compile(r"[A-Za-z0-9]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9]")
-_HYPHENATED = regex.compile(r"[a-z]-$")
+# What a join asks of the last character of one line and the first of the next.
+_LATIN = frozenset(ascii_letters + digits)
+_LOWER = frozenset(ascii_lowercase)
 _SEGMENT = regex.compile(r"[^ ]+")
 # Chinese for this purpose: Han, CJK marks, and the ASCII marks, straight quotes and
 # dashes the punctuation steps make CJK marks before spacing removes the space. (The
@@ -143,14 +144,15 @@ def _short_block(a: _Line, b: _Line) -> bool:
     )
 
 
-def _prefix(flags: Iterable[bool]) -> list[int]:
-    """Running counts: element k is how many of the first k flags are true."""
+def _prefix(flags: Iterable[float]) -> list[float]:
+    """Running sums: element k is how many of the first k flags are true (or the
+    sum of the first k numbers)."""
     out = [0]
     out.extend(accumulate(flags))
     return out
 
 
-def _shift(prefix: list[int], n: int, d: int) -> list[int]:
+def _shift(prefix: list[float], n: int, d: int) -> list[float]:
     """``prefix[i + d]`` for each line ``i`` in ``range(n)``, clamped to ``[0, n]``."""
     if d <= 0:
         pad = min(-d, n)
@@ -246,6 +248,9 @@ class Reflow(Step):
                 cols[k] = lefts[k] = rights[k] = None
                 lo.append(None)
                 hi.append(None)
+            elif None not in est:  # (most lines)
+                lo.append(min(est))
+                hi.append(max(est))
             elif est == (None, None, None):
                 lo.append(None)
                 hi.append(None)
@@ -334,7 +339,10 @@ class Reflow(Step):
         n = len(items)
         starts = [0] + [k + 1 for k in range(n - 1) if not join[k]]
         ends = [k - 1 for k in starts[1:]] + [n - 1]
-        widths = [sum(items[j].width for j in range(a, b + 1) if j not in moved) for a, b in zip(starts, ends)]
+        # Paragraph widths as differences of running sums (widths are multiples of
+        # a half column, so the float sums are exact); moved captions count nothing.
+        run = _prefix(0.0 if j in moved else it.width for j, it in enumerate(items)) if moved else _prefix(it.width for it in items)
+        widths = [run[b + 1] - run[a] for a, b in zip(starts, ends)]
         merged_w = widths[0]
         for p in range(1, len(starts)):
             last, first = items[ends[p - 1]], items[starts[p]]
@@ -582,9 +590,11 @@ class Reflow(Step):
 
     def _joiner(self, a: str, b: str) -> tuple[int, str]:
         """(characters to drop from the end of a, text to insert) when joining a and b."""
-        if _HYPHENATED.search(a) and b[:1].islower():
+        # a and b are stripped lines, never empty: a word hyphenated at the line
+        # end (a lowercase letter, '-') is mended; Latin meets Latin over a space.
+        if a[-1] == "-" and a[-2:-1] in _LOWER and b[0].islower():
             return 1, ""
-        if _LATIN_END.search(a) and _LATIN_START.search(b):
+        if a[-1] in _LATIN and b[0] in _LATIN:
             return 0, " "
         return 0, ""
 
