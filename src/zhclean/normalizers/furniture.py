@@ -235,8 +235,15 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     # “疫” in one and ”疫“ in the other, and the next clean must see as many
     # distinct contexts as this one (fuzz find).
     # (Three distinct surroundings are enough: stop looking there.)
+    # (Neighbours seen before give a context seen before: a repeated document
+    # repeats them, and comparing lines is cheaper than cutting contexts.)
     contexts: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()
     for i, j in zip(firsts, lasts):
+        around = (stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[j]] if nxt[j] >= 0 else "")
+        if around in seen:
+            continue
+        seen.add(around)
         contexts.add(
             (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[j]])[:CONTEXT] if nxt[j] >= 0 else "")
         )
