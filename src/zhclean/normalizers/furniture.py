@@ -45,20 +45,33 @@ def _unquoted(line: str) -> str:
     return _QUOTES.sub("", line)
 
 
-def _neighbours(stripped: list[str]) -> tuple[list[int], list[int]]:
-    prev = [-1] * len(stripped)
-    nxt = [-1] * len(stripped)
-    last = -1
-    for i, s in enumerate(stripped):
-        prev[i] = last
-        if s:
-            last = i
-    last = -1
-    for i in range(len(stripped) - 1, -1, -1):
-        nxt[i] = last
-        if stripped[i]:
-            last = i
-    return prev, nxt
+class _Neighbours:
+    """The nearest non-blank line before and after a line (-1: none), found when
+    asked by walking over blank lines. Callers ask only about candidate lines, so
+    a text costs nothing per line (two lists built by a Python loop cost more than
+    the decisions); the walks from distinct non-blank lines cover distinct blank
+    runs, so they stay linear. Lines marked in ``gone`` count as blank."""
+
+    __slots__ = ("lines", "gone")
+
+    def __init__(self, lines: list[str], gone: list[bool] | None = None) -> None:
+        self.lines = lines
+        self.gone = gone
+
+    def prev(self, i: int) -> int:
+        lines, gone = self.lines, self.gone
+        i -= 1
+        while i >= 0 and (not lines[i] or (gone is not None and gone[i])):
+            i -= 1
+        return i
+
+    def next(self, i: int) -> int:
+        lines, gone = self.lines, self.gone
+        n = len(lines)
+        i += 1
+        while i < n and (not lines[i] or (gone is not None and gone[i])):
+            i += 1
+        return i if i < n else -1
 
 
 def _substance(s: str) -> int:
@@ -68,7 +81,7 @@ def _substance(s: str) -> int:
 class DropLines(Step):
     """Empty every line that ``decide`` marks as furniture (the line break stays)."""
 
-    def __init__(self, name: str, decide: Callable[[list[str], list[int], list[int]], list[bool]], guard: Callable[[str], bool]) -> None:
+    def __init__(self, name: str, decide: Callable[[list[str], _Neighbours], list[bool]], guard: Callable[[str], bool]) -> None:
         self.name = name
         self.decide = decide
         self.guard = guard
@@ -83,8 +96,7 @@ class DropLines(Step):
             return []
         lines = text.split("\n")
         stripped = [line.strip() for line in lines]
-        prev, nxt = _neighbours(stripped)
-        drop = self.decide(stripped, prev, nxt)
+        drop = self.decide(stripped, _Neighbours(stripped))
         # Furniture surrounds text. Where nothing of substance would be left (a
         # JSONL field "2020", a one-character document), nothing is furniture.
         # Counted over all the text that stays, not per line: reflow joins lines,
@@ -105,7 +117,7 @@ class DropLines(Step):
         return out
 
 
-def _stranded(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool]:
+def _stranded(stripped: list[str], around: _Neighbours) -> list[bool]:
     # Vertical headlines leave one glyph per line: 闻 / 加 / 动. Two or more such
     # lines in a row (blank lines between allowed) are dropped; a lone one only
     # where it cannot be the tail of a sentence (after a finished line or at the start).
@@ -118,11 +130,11 @@ def _stranded(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool
             i += 1
             continue
         group = [i]
-        j = nxt[i]
+        j = around.next(i)
         while j >= 0 and single[j]:
             group.append(j)
-            j = nxt[j]
-        p = prev[i]
+            j = around.next(j)
+        p = around.prev(i)
         if len(group) >= 2 or p < 0 or is_closed(stripped[p]):
             for g in group:
                 drop[g] = True
@@ -130,7 +142,7 @@ def _stranded(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool
     return drop
 
 
-def _page_numbers(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool]:
+def _page_numbers(stripped: list[str], around: _Neighbours) -> list[bool]:
     drop = [False] * len(stripped)
     bare: list[tuple[int, int]] = []
     for i, s in enumerate(stripped):
@@ -138,7 +150,7 @@ def _page_numbers(stripped: list[str], prev: list[int], nxt: list[int]) -> list[
             continue
         if _PAGE_NUMBER.fullmatch(s):
             drop[i] = True
-        elif _BARE_NUMBER.fullmatch(s) and (prev[i] < 0 or is_closed(stripped[prev[i]])):
+        elif _BARE_NUMBER.fullmatch(s) and ((p := around.prev(i)) < 0 or is_closed(stripped[p])):
             bare.append((i, int(s)))
     # A bare number is a page number only as one of a run of page numbers (a
     # neighbouring value elsewhere in the text) and where no sentence runs into
@@ -161,7 +173,7 @@ def _is_head_like(s: str) -> bool:
     return _END_PUNCT.search(s[-1]) is None and not is_label(s)
 
 
-def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list[bool]:
+def _running_heads(stripped: list[str], around: _Neighbours) -> list[bool]:
     n = len(stripped)
     drop = [False] * n
     # Short lines grouped by text first, so each distinct line is judged once.
@@ -193,9 +205,9 @@ def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list
     pending = repeated
     while pending:
         if any(drop):
-            prev, nxt = _neighbours(["" if d else t for t, d in zip(stripped, drop)])
+            around = _Neighbours(stripped, drop)
         before = [0, *accumulate(0 if d else k for k, d in zip(sizes, drop))]
-        heads = [_is_head(found, stripped, prev, nxt, before) for found in pending]
+        heads = [_is_head(found, stripped, around, before) for found in pending]
         if not any(heads):
             break
         for found, head in zip(pending, heads):
@@ -206,7 +218,7 @@ def _running_heads(stripped: list[str], prev: list[int], nxt: list[int]) -> list
     return drop
 
 
-def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[int], before: list[int]) -> bool:
+def _is_head(found: list[int], stripped: list[str], around: _Neighbours, before: list[int]) -> bool:
     # Blank lines are no evidence either way: a head may stand without them
     # in extracted text, and with paragraph_separator="\n\n" every clean
     # paragraph stands between them (see ADR 0005).
@@ -240,13 +252,12 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     contexts: set[tuple[str, str]] = set()
     seen: set[tuple[str, str]] = set()
     for i, j in zip(firsts, lasts):
-        around = (stripped[prev[i]] if prev[i] >= 0 else "", stripped[nxt[j]] if nxt[j] >= 0 else "")
-        if around in seen:
+        p, q = around.prev(i), around.next(j)
+        pair = (stripped[p] if p >= 0 else "", stripped[q] if q >= 0 else "")
+        if pair in seen:
             continue
-        seen.add(around)
-        contexts.add(
-            (_unquoted(stripped[prev[i]])[-CONTEXT:] if prev[i] >= 0 else "", _unquoted(stripped[nxt[j]])[:CONTEXT] if nxt[j] >= 0 else "")
-        )
+        seen.add(pair)
+        contexts.add((_unquoted(pair[0])[-CONTEXT:], _unquoted(pair[1])[:CONTEXT]))
         if len(contexts) == 3:
             break
     else:
@@ -254,7 +265,7 @@ def _is_head(found: list[int], stripped: list[str], prev: list[int], nxt: list[i
     # A page breaks wherever the text happens to be, so somewhere the head
     # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
     # after a finished paragraph every time, even when its digits change.
-    return any(prev[i] >= 0 and not is_closed(stripped[prev[i]]) and not is_label(stripped[prev[i]]) for i in firsts)
+    return any((p := around.prev(i)) >= 0 and not is_closed(stripped[p]) and not is_label(stripped[p]) for i in firsts)
 
 
 _STRANDED_GUARD = regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$")
