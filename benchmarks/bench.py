@@ -183,9 +183,11 @@ class _GcClock:
         gc.callbacks.remove(self)
 
 
-def scaling(sizes: list[float]) -> dict:
+def scaling(sizes: list[float], repeat: int = 2) -> dict:
     """clean() time at each size; linear means t(10x) / (10 * t(x)) close to 1.
 
+    Every size takes the best of the same number of runs: the best of two
+    against a single run would flatter the smaller size on a noisy machine.
     Also the share of that time the garbage collector took (its full passes
     walk every live object, and the line records grow with the text)."""
     pipe = zhclean.pipeline()
@@ -193,7 +195,7 @@ def scaling(sizes: list[float]) -> dict:
     for mb in sizes:
         text = corpus(mb)
         best, gc_share = float("inf"), 0.0
-        for _ in range(1 if mb >= 50 else 2):
+        for _ in range(repeat):
             with _GcClock() as clock:
                 t0 = time.perf_counter()
                 pipe(text)
@@ -285,6 +287,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="size of the speed corpus in MB (default 10)")
     ap.add_argument("--scale", default="1,10,100", help="sizes in MB for the scaling run; '' to skip")
+    ap.add_argument("--scale-repeat", type=int, default=2, help="runs per scaling size, best taken (default 2)")
     ap.add_argument("--adversarial-mb", type=float, default=1.0, help="size of each adversarial input; 0 to skip")
     ap.add_argument("--out", default=str(HERE / "out"))
     ap.add_argument("--fast", action="store_true", help="skip the character error rate")
@@ -301,7 +304,7 @@ def main(argv: list[str] | None = None) -> dict:
     }
     sizes = [float(x) for x in args.scale.split(",") if x]
     if sizes:
-        result["scaling"] = scaling(sizes)
+        result["scaling"] = scaling(sizes, args.scale_repeat)
     if args.adversarial_mb > 0:
         result["adversarial"] = adversarial(args.adversarial_mb)
     out = Path(args.out)
