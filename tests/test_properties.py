@@ -11,24 +11,17 @@ from hypothesis import strategies as st
 
 import zhclean
 from conftest import RAW, gold_of
+from rewrap import clean_paragraphs, wrap
 from zhclean import OptionError
 from zhclean.options import OPENCC_CONFIGS
 from zhclean.normalizers.furniture import PAGE_TEXT
-from zhclean.normalizers.lines import is_closed, width
+from zhclean.normalizers.lines import is_closed
 
 HAN = regex.compile(r"\p{Han}")
 LETTERS = regex.compile(r"[\p{L}\p{N}]")
 
-# Clean paragraphs from the golden files: finished sentences without field
-# separators (a space in a byline is kept on purpose, so it cannot be injected).
-PARAGRAPHS = sorted(
-    {
-        line
-        for p in RAW
-        for line in gold_of(p).read_text(encoding="utf-8").split("\n")
-        if " " not in line and is_closed(line) and 20 <= width(line) and not line.startswith(("■", "/"))
-    }
-)
+# Clean paragraphs from the golden files (tests/rewrap.py).
+PARAGRAPHS = clean_paragraphs()
 
 arbitrary = st.text(
     alphabet=st.one_of(
@@ -125,23 +118,6 @@ def test_letter_spacing_is_undone(paras, data):
     assert zhclean.clean("\n".join(out)) == "\n".join(paras)
 
 
-def _wrap(p: str, w: float, indent: bool) -> list[str]:
-    """Hard-wrap p at width w, never inside a Latin word or number (as layouts do)."""
-    lines, cur, cw = [], "\u3000\u3000" if indent else "", 2.0 if indent else 0.0
-    for i, c in enumerate(p):
-        cur += c
-        # A printed character's width; width() of a lone "…" is 2 (the final
-        # form "……"), but here it is one half of a printed "……".
-        cw += 1.0 if c in "…⋯" else width(c)
-        nxt = p[i + 1] if i + 1 < len(p) else ""
-        if cw >= w and nxt and not (c.isascii() and c.isalnum() and nxt.isascii() and nxt.isalnum()):
-            lines.append(cur)
-            cur, cw = "", 0.0
-    if cur:
-        lines.append(cur)
-    return lines
-
-
 @given(
     st.lists(st.sampled_from(PARAGRAPHS), min_size=3, max_size=12, unique=True),
     st.integers(min_value=12, max_value=30),
@@ -162,7 +138,7 @@ def test_hard_wrap_with_column_breaks_and_running_heads_is_undone(paras, w, data
     #   stays; nightly found three pages that all broke at paragraph ends).
     lines: list[tuple[str, bool]] = []
     for p in paras:
-        wrapped = _wrap(p, w, indent=True)
+        wrapped = wrap(p, w, indent=True)
         lines.extend((line, k == 0) for k, line in enumerate(wrapped))
     page_size = PAGE_TEXT + data.draw(st.integers(min_value=0, max_value=300))
     breaks = set(data.draw(st.lists(st.integers(0, len(lines) - 1), max_size=3)))

@@ -1,0 +1,54 @@
+"""Clean paragraphs of the golden files, and a printer that hard-wraps them again.
+
+Shared by the property tests (artefacts injected into clean text must be undone)
+and by ``benchmarks/layouts.py`` (paragraph recovery over layouts the seeds do not
+show). Plain functions; no test framework needed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zhclean.normalizers.lines import is_closed, width
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# Marks that Chinese typesetting never puts at the start of a line (kinsoku).
+NO_LINE_START = frozenset("，。、；：！？）》」』”’…—,.;:!?)")
+
+
+def clean_paragraphs() -> list[str]:
+    """Paragraphs of the golden files that are finished sentences, at least 20
+    columns wide, without spaces (a space in a byline is kept on purpose, so it
+    cannot be injected) and not labels."""
+    return sorted(
+        {
+            line
+            for p in SEEDS.glob("*.expected.txt")
+            for line in p.read_text(encoding="utf-8").split("\n")
+            if " " not in line and is_closed(line) and 20 <= width(line) and not line.startswith(("■", "/"))
+        }
+    )
+
+
+def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
+    """Hard-wrap p at width w, never inside a Latin word or number (as layouts do).
+
+    indent: the first line starts with two ideographic spaces. kinsoku: a closing
+    mark never starts a line; it hangs at the end of the line before (so that
+    line is wider than w), as printers set Chinese."""
+    lines, cur, cw = [], "\u3000\u3000" if indent else "", 2.0 if indent else 0.0
+    for i, c in enumerate(p):
+        cur += c
+        # A printed character's width; width() of a lone "…" is 2 (the final
+        # form "……"), but here it is one half of a printed "……".
+        cw += 1.0 if c in "…⋯" else width(c)
+        nxt = p[i + 1] if i + 1 < len(p) else ""
+        if cw >= w and nxt and not (c.isascii() and c.isalnum() and nxt.isascii() and nxt.isalnum()):
+            if kinsoku and nxt in NO_LINE_START:
+                continue
+            lines.append(cur)
+            cur, cw = "", 0.0
+    if cur:
+        lines.append(cur)
+    return lines
