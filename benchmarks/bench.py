@@ -27,6 +27,7 @@ import regex
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import layouts  # noqa: E402
 import peers  # noqa: E402
 import punctuation  # noqa: E402
 
@@ -259,6 +260,8 @@ def markdown(result: dict) -> str:
     for name, why in result["skipped"].items():
         md.append(f"| {name} | skipped: {why} | | | | | |")
     md += ["", "## Punctuation tables (tests/cases_punctuation.py)", ""] + punctuation.markdown(result["punctuation"])
+    if result.get("layouts"):
+        md += ["", "## Paragraphs in other layouts (benchmarks/layouts.py)", ""] + layouts.markdown(result["layouts"])
     s = result["speed"]
     md += ["", f"## Speed on {s['mb']} MB (ratio = time / one regex pass; baseline {s['baseline_mb_s']} MB/s)", "",
            f"- clean(): **{s['clean_ratio']}x** ({s['clean_mb_s']} MB/s)",
@@ -289,6 +292,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--scale", default="1,10,100", help="sizes in MB for the scaling run; '' to skip")
     ap.add_argument("--scale-repeat", type=int, default=2, help="runs per scaling size, best taken (default 2)")
     ap.add_argument("--adversarial-mb", type=float, default=1.0, help="size of each adversarial input; 0 to skip")
+    ap.add_argument("--layout-docs", type=int, default=40, help="documents per layout and width (layouts.py); 0 to skip")
     ap.add_argument("--out", default=str(HERE / "out"))
     ap.add_argument("--fast", action="store_true", help="skip the character error rate")
     ap.add_argument("--peers", default=",".join(peers.LOADERS), help="comma-separated tools to compare")
@@ -302,6 +306,8 @@ def main(argv: list[str] | None = None) -> dict:
         "punctuation": punctuation.run(),
         "speed": speed(corpus(args.mb), cleaners),
     }
+    if args.layout_docs > 0:
+        result["layouts"] = layouts.run(cleaners, args.layout_docs)
     sizes = [float(x) for x in args.scale.split(",") if x]
     if sizes:
         result["scaling"] = scaling(sizes, args.scale_repeat)
