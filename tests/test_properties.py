@@ -43,6 +43,9 @@ paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, uniqu
 @example("一  …")
 @example('一"Â"')
 @example('á"\x86一"')  # mojibake completed by quote curling and a C1 byte (session 7)
+@example("党\n--:")  # a dash saw Chinese across the line break (regex's $), then the mark did (session 8)
+@example("党.--:")  # the stop between Chinese and a dash becomes 。 too (session 8)
+@example("党。。 。")  # spacing closed the ellipsis up after fix_ellipsis looked (session 8)
 def test_idempotent_on_anything(text):
     once = zhclean.clean(text)
     assert zhclean.clean(once) == once

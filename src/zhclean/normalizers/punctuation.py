@@ -29,13 +29,14 @@ _CJK_CTX = f"[{_HAN}{regex.escape(CJK_PUNCT)}]"
 _ELL_CTX = f"(?:{_CJK_CTX}|--|－－|─)"
 _DASH_CTX = f"(?:{_CJK_CTX}|\\.\\.\\.)"
 
-# ⋯⋯ / ⋯ / … alone / ... and 。。。 next to Chinese -> ……
+# ⋯⋯ / ⋯ / … alone / ... and 。。。 next to Chinese -> …… (。。。 letter-spaced too: spacing
+# would close '。。 。' up after this step, and the next clean would find '。。。').
 fix_ellipsis = Rule(
     "fix_ellipsis",
     rf"⋯+|(?<=[^…]|^)…(?!…)(?:(?<={_ELL_CTX} *…)|(?= *{_ELL_CTX}))"
-    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_ELL_CTX} *\.{{3,6}})|(?= *{_ELL_CTX}))|(?<!。)。{{3,6}}(?!。)",
+    rf"|(?<![.])\.{{3,6}}(?![.])(?:(?<={_ELL_CTX} *\.{{3,6}})|(?= *{_ELL_CTX}))|(?<!。 *)。(?: *。){{2,5}}(?! *。)",
     lambda m: "…" * max(2, len(m.group())) if m.group()[0] == "⋯" else "……",
-    guard=r"[⋯…]|\.\.\.|。。。",
+    guard=r"[⋯…]|\.\.\.|。 *。 *。",
 )
 
 # -- / －－ / ─ ─ next to Chinese -> ——; a single — is left alone. A run of these
@@ -46,7 +47,7 @@ fix_ellipsis = Rule(
 _DASH_UNIT = r"(?<![-])-{2,3}(?![-])|(?<!－)－－(?!－)|─ ?─"
 _DASH_RUN = rf"(?<![-－─])(?:{_DASH_UNIT})++"
 _DASH_UNITS = regex.compile(r"-{2,3}|－－|─ ?─")
-_CTX_BEFORE = regex.compile(rf"{_DASH_CTX} *$")
+_CTX_BEFORE = regex.compile(rf"{_DASH_CTX} *\Z")  # \Z: regex's $ also matches before a final newline
 _CTX_AFTER = regex.compile(rf" *{_DASH_CTX}")
 
 
@@ -363,9 +364,9 @@ def _final_stop(s: str, start: int) -> bool:
 # A dash or ellipsis in ASCII form after Chinese (党-- 党...): fix_dash and
 # fix_ellipsis run later and turn it into —— or ……, so a mark after it already
 # has Chinese before it (idempotence: '党--,' must not become '党——,').
-# (An ASCII mark between the Chinese and the dash becomes Chinese too: '党,--,'.
+# (An ASCII mark between the Chinese and the dash becomes Chinese too: '党,--,', '党.--:'.
 # Box-drawing '──' too: fix_dash takes it for a dash, '党──,' nightly find.)
-_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?! ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|─ ?─|(?<![.])\.{{3,6}}) *$")
+_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?!. ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|─ ?─|(?<![.])\.{{3,6}}) *$")
 
 
 def _width_repl(m: "regex.Match[str]") -> str:
