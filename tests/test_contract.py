@@ -99,6 +99,7 @@ def test_compose_edits_does_what_both_passes_do(text, data):
 # CJK marks, kana and Hangul, Latin, and the field words and markers that protect.
 _SPACING_PARTS = list("党的人民 ，。ab1\n■/（）()カ한\t-#:：") + [
     "  ", "   ", "记者", "本报讯", "来源：", "\n- ", "\n1. ", "\n## ", "第一条 ", "（徐能 摄）", "新华社北京3月1日电 ",
+    " 党 ", " 党 党 ", " 1 ", " . ", " % ", " a ",  # letter-spaced digits and Latin beside lone Han glyphs
 ]
 
 
@@ -106,6 +107,7 @@ _SPACING_PARTS = list("党的人民 ，。ab1\n■/（）()カ한\t-#:：") + [
 @given(st.lists(st.sampled_from(_SPACING_PARTS), max_size=60).map("".join), st.sampled_from(["none", "one", "keep"]))
 @example("党  a  b", "keep")  # kept between CJK and Latin, squeezed between Latin
 @example("记者 黄合  \n 1. 勤洗手", "one")  # protected runs, at line ends too
+@example("党 党 1 1 .", "none")  # the run after a closed-up span still has its left neighbour
 def test_spacing_fast_path_agrees_with_its_edits(text, policy):
     from zhclean.normalizers.spacing import Spacing
 
@@ -197,3 +199,20 @@ def test_reflow_line_shape_depends_on_the_line_alone(text):
     for it in Reflow._items(text):
         (alone,) = Reflow._items(it.text)
         assert astuple(alone)[5:] == astuple(it)[5:], it.text
+
+
+# Spacing looks for letter-spaced digits and Latin only where a cheap scan on the
+# standard engine finds a hint; the hint must be there wherever a run is.
+_SPREAD_PARTS = list(" \n党，。1a.%α°①\x1c\t\u3000") + ["  ", " 党 ", " 1 "]
+
+
+@settings(max_examples=max(2000, settings.default.max_examples))
+@given(st.lists(st.sampled_from(_SPREAD_PARTS), max_size=30).map("".join))
+@example("α °  党")
+@example("1 9 4 9 年 成 立")  # a run at the start of the text is found once
+def test_spread_guard_misses_no_run(text):
+    from zhclean.normalizers.spacing import _spread, _spread_runs
+
+    spans = _spread(text)
+    assert spans == _spread_runs(text)
+    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:])), spans  # in order, apart

@@ -175,6 +175,14 @@ def test_doubling(raw, expected):
         ("> 引用一段话。", "> 引用一段话。"),
         ("- 10 度", "- 10度"),
         ("   首行缩进的段落。", "首行缩进的段落。"),
+        # Letter-spacing spreads digits and Latin too (justified columns, OCR):
+        # closed up where a lone Han glyph shows the spacing; kept in prose.
+        ("成 立 于 1 9 4 9 年 ， 首 都 是 北 京 。", "成立于1949年，首都是北京。"),
+        ("今 年 G D P 增 长 5 . 2 % ， 超 过 预 期", "今年GDP增长5.2%，超过预期"),
+        ("1 9 4 9 年 成 立", "1949年成立"),
+        ("公式 x = 1 + 2 成立", "公式x = 1 + 2成立"),
+        ("选项 A B 都对", "选项A B都对"),
+        ("Plan A B C", "Plan A B C"),
     ],
 )
 def test_spacing(raw, expected):
@@ -185,6 +193,7 @@ def test_spacing(raw, expected):
     "raw, expected",
     [
         ("员带领群众ICU病房", "员带领群众 ICU 病房"),
+        ("成 立 于 1 9 4 9 年", "成立于 1949 年"),
         ("- 戴口罩", "- 戴口罩"),
         ("记者 黄合 通讯员 勇祖轩", "记者 黄合 通讯员 勇祖轩"),
     ],
