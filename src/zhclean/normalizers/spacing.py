@@ -1,5 +1,7 @@
 """Spaces (spec §3): close letter-spacing and wrap spaces, apply the CJK–Latin policy,
 keep the one space that separates fields in bylines, credits, datelines and labels.
+Letter-spaced digits and Latin beside letter-spaced Chinese close up too
+(``成 立 于 1 9 4 9 年`` → ``成立于1949年``).
 
 Every run of spaces is judged by the characters on both sides of it; protected
 positions (field separators) are found first by bounded patterns, so a line of
