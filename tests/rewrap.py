@@ -35,9 +35,11 @@ def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
     """Hard-wrap p at width w, never inside a Latin word or number (as layouts do).
 
     indent: the first line starts with two ideographic spaces. kinsoku: a closing
-    mark never starts a line; it hangs at the end of the line before (so that
-    line is wider than w), as printers set Chinese."""
+    mark never starts a line; one hangs at the end of the line before (so that
+    line is wider than w), as printers set Chinese; a second one is carried over
+    with the character before it (so that line is narrower)."""
     lines, cur, cw = [], "\u3000\u3000" if indent else "", 2.0 if indent else 0.0
+    hung = False
     for i, c in enumerate(p):
         cur += c
         # A printed character's width; width() of a lone "…" is 2 (the final
@@ -46,9 +48,18 @@ def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
         nxt = p[i + 1] if i + 1 < len(p) else ""
         if cw >= w and nxt and not (c.isascii() and c.isalnum() and nxt.isascii() and nxt.isalnum()):
             if kinsoku and nxt in NO_LINE_START:
-                continue
+                if not hung:
+                    hung = True
+                    continue
+                # Carry the last other character over, with the marks after it.
+                k = max((j for j, ch in enumerate(cur) if ch not in NO_LINE_START), default=0)
+                if k > 0:
+                    lines.append(cur[:k])
+                    cur, hung = cur[k:], False
+                    cw = sum(1.0 if ch in "…⋯" else width(ch) for ch in cur)
+                    continue
             lines.append(cur)
-            cur, cw = "", 0.0
+            cur, cw, hung = "", 0.0, False
     if cur:
         lines.append(cur)
     return lines
