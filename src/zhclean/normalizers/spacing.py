@@ -100,9 +100,9 @@ def _protected(text: str) -> set[int]:
 
 # Letter-spacing spreads digits and Latin letters too (justified columns, and OCR
 # that sets a space after every glyph): 成 立 于 1 9 4 9 年, 增 长 5 . 2 %, G D P.
-# A run of two or more one-glyph tokens, letters and digits, is closed up where a
-# one-glyph Han token stands next to it, the evidence of letter-spacing ("x = 1 + 2"
-# or "A B" in prose has none). A mark joins the run only between two of them, as in
+# A run of two or more one-glyph tokens, letters and digits, is closed up where
+# letter-spaced Chinese goes on beside it (_spaced_han), the evidence of
+# letter-spacing ("x = 1 + 2" or "A B" in prose has none). A mark joins the run only between two of them, as in
 # a number or a URL (5.2, 1,000, 13:56, COVID-19, a.cn), and a percent sign only at
 # its end: a mark at a run's edge, closed up against Chinese, is one the punctuation
 # steps would convert on the next clean (党 1 . -> 党1. -> 党1。: fuzz find), and so
