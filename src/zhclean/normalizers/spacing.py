@@ -107,7 +107,7 @@ def _protected(text: str) -> set[int]:
 # its end: a mark at a run's edge, closed up against Chinese, is one the punctuation
 # steps would convert on the next clean (党 1 . -> 党1. -> 党1。: fuzz find), and so
 # are ". . ." and "- -". The scan starts with the space or newline before a run
-# (ADR 0011); a run that opens the text is matched there.
+# (ADR 0011); a run that opens the text is matched there. See ADR 0012.
 _ALNUM = "[A-Za-z0-9]"
 _SPREAD = regex.compile(f"{_ALNUM}(?: ++(?:[.,:/+\\-] ++)?{_ALNUM}(?![^ \\n]))++(?: ++%(?![^ \\n]))?")
 # Runs after a space or newline, found whole (a lookahead for the run from every
