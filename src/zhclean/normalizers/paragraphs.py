@@ -341,7 +341,7 @@ class Reflow(Step):
         ends = [k - 1 for k in starts[1:]] + [n - 1]
         # Paragraph widths as differences of running sums (widths are multiples of
         # a half column, so the float sums are exact); moved captions count nothing.
-        run = _prefix(0.0 if j in moved else it.width for j, it in enumerate(items)) if moved else _prefix(it.width for it in items)
+        run = _prefix(0.0 if j in moved else it.width for j, it in enumerate(items))
         widths = [run[b + 1] - run[a] for a, b in zip(starts, ends)]
         merged_w = widths[0]
         for p in range(1, len(starts)):
