@@ -31,6 +31,12 @@ def clean_paragraphs() -> list[str]:
     )
 
 
+def _printed(c: str) -> float:
+    # A printed character's width; width() of a lone "…" is 2 (the final form
+    # "……"), but here it is one half of a printed "……".
+    return 1.0 if c in "…⋯" else width(c)
+
+
 def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
     """Hard-wrap p at width w, never inside a Latin word or number (as layouts do).
 
@@ -42,9 +48,7 @@ def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
     hung = False
     for i, c in enumerate(p):
         cur += c
-        # A printed character's width; width() of a lone "…" is 2 (the final
-        # form "……"), but here it is one half of a printed "……".
-        cw += 1.0 if c in "…⋯" else width(c)
+        cw += _printed(c)
         nxt = p[i + 1] if i + 1 < len(p) else ""
         if cw >= w and nxt and not (c.isascii() and c.isalnum() and nxt.isascii() and nxt.isalnum()):
             if kinsoku and nxt in NO_LINE_START:
@@ -56,7 +60,7 @@ def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
                 if k > 0:
                     lines.append(cur[:k])
                     cur, hung = cur[k:], False
-                    cw = sum(1.0 if ch in "…⋯" else width(ch) for ch in cur)
+                    cw = sum(map(_printed, cur))
                     continue
             lines.append(cur)
             cur, cw, hung = "", 0.0, False

@@ -236,8 +236,9 @@ class Spacing(Normalizer):
         keep = _protected(text)
         spans: list[tuple[int, int]] = []
         close: set[int] = set()
-        ordered = sorted(keep)
-        for a, b in _spread(text):
+        spread = _spread(text)
+        ordered = sorted(keep) if spread and keep else []
+        for a, b in spread:
             i = bisect_left(ordered, a)
             if i < len(ordered) and ordered[i] < b:
                 close.update(r.start() for r in _RUN.finditer(text, a, b) if r.start() not in keep)
