@@ -192,13 +192,11 @@ _LINE_PARTS = list('党a 1.,;:!?"“”…⋯-－。，、（）()摄\t\x1c\n') 
 @example("记者 黄合\n记者")
 @example("党党党党党党党党党党党党 党党党党党党党党党党党党 党党党党党党党党党党党。 党党党党党党党党党党党党党党党党党党党党")
 def test_reflow_line_shape_depends_on_the_line_alone(text):
-    from dataclasses import astuple
-
-    from zhclean.normalizers.paragraphs import Reflow
+    from zhclean.normalizers.paragraphs import _TEXT, _WIDTH, Reflow
 
     for it in Reflow._items(text):
-        (alone,) = Reflow._items(it.text)
-        assert astuple(alone)[5:] == astuple(it)[5:], it.text
+        (alone,) = Reflow._items(it[_TEXT])
+        assert alone[_WIDTH:] == it[_WIDTH:], it[_TEXT]
 
 
 # Spacing looks for letter-spaced digits and Latin only where a cheap scan on the

@@ -173,14 +173,14 @@ def test_reflow_line_shortcuts_agree_with_the_predicates(text):
     # Reflow decides most line predicates from one character or one whole-text
     # scan; each must agree with the predicate it stands for.
     from zhclean.normalizers import lines
-    from zhclean.normalizers.paragraphs import Reflow
+    from zhclean.normalizers import paragraphs as P
 
-    for it in Reflow._items(text):
-        s = it.text
-        assert (it.closed, it.label, it.field, it.cont, it.item) == (
+    for it in P.Reflow._items(text):
+        s = it[P._TEXT]
+        assert (it[P._CLOSED], it[P._LABEL], it[P._FIELD], it[P._CONT], it[P._ITEM]) == (
             lines.is_closed(s), lines.is_label(s), lines.is_field_line(s), lines.continues(s), lines.starts_item(s),
         ), s
-        assert it.width == lines.width(s), s  # measured from the whole text's marked copy
+        assert it[P._WIDTH] == lines.width(s), s  # measured from the whole text's marked copy
 
 
 # The blank-line family (atheris): a blank line kept two lines apart on the
@@ -206,11 +206,11 @@ def test_blank_line_after_a_flattened_paragraph_is_judged_once_and_for_all():
     # the blank after 'a' kept the next line apart, until the blank was gone.
     # (The atheris find joined its printed lines with spaces next to U+FFFD,
     # which no longer split a line: only spaces between Chinese characters do.)
-    from zhclean.normalizers.paragraphs import Reflow
+    from zhclean.normalizers.paragraphs import _FLAT, Reflow
 
     opts = {"cjk_latin_space": "keep", "dedupe_punctuation": False}
     text = "党" * 10 + " " + "党" * 10 + " " + "党" * 10 + " " + "党" * 16 + "a\n\na"
-    assert Reflow._items(text)[0].flat == 10.0  # a flattened paragraph, column 10
+    assert Reflow._items(text)[0][_FLAT] == 10.0  # a flattened paragraph, column 10
     once = zhclean.clean(text, **opts)
     assert once == "党" * 46 + "a a"
     assert zhclean.clean(once, **opts) == once

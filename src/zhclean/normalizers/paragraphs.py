@@ -16,16 +16,15 @@ after ``，``/``、`` or an opening mark, which keeps clean text unchanged
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from string import ascii_letters, ascii_lowercase, digits
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
-from ..core import Edit, Step, apply_edits, compose_edits
+from ..core import Edit, Step, apply_edits, check_text, compose_edits
 from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
 
 WINDOW = 4
@@ -89,30 +88,32 @@ _LABEL_FIRST = frozenset(LABEL_BULLETS + "/#")
 _ITEM_FIRST = frozenset("一二三四五六七八九十（(0123456789第-*+•" + "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2776, 0x2780))))
 
 
-@dataclass(slots=True)
-class _Line:
-    start: int  # offset of the first non-space character
-    end: int  # offset after the last non-space character
-    text: str  # stripped content
-    indent: int
-    blank_before: bool
-    # The rest is the line's shape (_Shape): a function of its text alone.
-    width: float
-    long: bool
-    closed: bool
-    n_segments: int  # space-separated pieces
-    last_width: float  # width of the last piece
-    flat: float | None  # column width when the line is a flattened paragraph
-    splits: tuple[tuple[int, int], ...]  # spaces (offsets in text) inside a flattened line where a paragraph ends
-    spaced: bool  # letter-spaced (justified): at least four single glyphs in a row
-    label: bool  # a section label or kicker (lines.is_label)
-    field: bool  # a byline or credit line (lines.is_field_line)
-    cont: bool  # obviously continues on the next line (lines.continues)
-    item: bool  # starts with a list marker (lines.starts_item)
-
+# A line record (_Line) is a plain tuple read by these indexes, not a class
+# instance: the garbage collector stops tracking a tuple of plain values, while
+# every instance of a class stays tracked, and its full passes walked each line
+# record again (at 100 MB of text, a million of them, several times per pass).
+_START = 0  # offset of the first non-space character
+_END = 1  # offset after the last non-space character
+_TEXT = 2  # stripped content
+_INDENT = 3
+_BLANK = 4  # a blank line before it
+# The rest is the line's shape (_Shape): a function of its text alone.
+_WIDTH = 5
+_LONG = 6  # wider than MAX_COL
+_CLOSED = 7  # ends a sentence (lines.is_closed)
+_NSEG = 8  # space-separated pieces
+_LAST_W = 9  # width of the last piece
+_FLAT = 10  # column width when the line is a flattened paragraph, else None
+_SPLITS = 11  # spaces (offsets in text) inside a flattened line where a paragraph ends
+_LETTER_SPACED = 12  # letter-spaced (justified): at least four single glyphs in a row
+_LABEL = 13  # a section label or kicker (lines.is_label)
+_FIELD = 14  # a byline or credit line (lines.is_field_line)
+_CONT = 15  # obviously continues on the next line (lines.continues)
+_ITEM = 16  # starts with a list marker (lines.starts_item)
 
 # width, long, closed, n_segments, last_width, flat, splits, spaced, label, field, cont, item
 _Shape = tuple[float, bool, bool, int, float, "float | None", tuple[tuple[int, int], ...], bool, bool, bool, bool, bool]
+_Line = tuple[int, int, str, int, bool, float, bool, bool, int, float, "float | None", tuple[tuple[int, int], ...], bool, bool, bool, bool, bool]
 
 
 def _flattened(widths: list[float]) -> float | None:
@@ -135,12 +136,12 @@ def _short_block(a: _Line, b: _Line) -> bool:
     blank line between them: the first clean turns every break into the same
     separator, so a rule that looked at the blank would decide differently the
     second time."""
-    if a.width < MIN_LINE or _INNER_PUNCT.search(a.text) is None:
+    if a[_WIDTH] < MIN_LINE or _INNER_PUNCT.search(a[_TEXT]) is None:
         return False
     # The next line may be wider only by the first line's dropped indent: a headline
     # with a comma over a wider one-line paragraph is not one block (Hypothesis find).
-    return (b.width >= MIN_LINE and -FIRST_LINE_INDENT <= a.width - b.width <= INDENT_SLACK) or (
-        b.closed and b.width < a.width
+    return (b[_WIDTH] >= MIN_LINE and -FIRST_LINE_INDENT <= a[_WIDTH] - b[_WIDTH] <= INDENT_SLACK) or (
+        b[_CLOSED] and b[_WIDTH] < a[_WIDTH]
     )
 
 
@@ -187,28 +188,49 @@ class Reflow(Step):
     def __reduce__(self):
         return (Reflow, (self.separator,))
 
+    def __call__(self, text: str) -> str:
+        # The passes applied one after another: no pass's edits outlive it, so the
+        # garbage collector's full passes do not walk them while the next pass
+        # runs (composing them is only needed for explain).
+        out = check_text(text)
+        for edits, out in self._passes(out):
+            del edits
+        return out
+
     def edits(self, text: str) -> list[Edit]:
-        # Decisions read blank lines and the widths of neighbouring lines, and the
-        # first pass changes both (a blank that kept two lines apart is gone, joined
-        # lines are wider), so a second clean could decide differently. Reflow runs
-        # again on its own output until that changes nothing: the second pass costs
-        # less, its input has one line per paragraph (docs/adr/0006, fixed point).
+        edits: list[Edit] = []
+        for more, _ in self._passes(text):
+            edits = compose_edits(text, edits, more)
+        return edits
+
+    def _passes(self, text: str) -> Iterator[tuple[list[Edit], str]]:
+        """Each pass's edits (relative to that pass's input) and its output.
+
+        Decisions read blank lines and the widths of neighbouring lines, and the
+        first pass changes both (a blank that kept two lines apart is gone, joined
+        lines are wider), so a second clean could decide differently. Reflow runs
+        again on its own output until that changes nothing: the second pass costs
+        less, its input has one line per paragraph (docs/adr/0006, fixed point)."""
         known: dict[str, _Shape] = {}  # line shapes, measured once for all passes
         edits = self._edits_once(text, known)
         if not edits:
-            return edits
+            return
         # Edits only in the leading or trailing whitespace change no decision
         # (text already one paragraph per line, but for its final newline).
         head = len(text) - len(text.lstrip(" \n"))
         tail = len(text.rstrip(" \n"))
-        if all(e.end <= head or e.start >= tail for e in edits):
-            return edits
+        settled = all(e.end <= head or e.start >= tail for e in edits)
+        text = apply_edits(text, edits)
+        yield edits, text
+        if settled:
+            return
         for _ in range(_MAX_PASSES):
-            more = self._edits_once(apply_edits(text, edits), known)
-            if not more:
-                break
-            edits = compose_edits(text, edits, more)
-        return edits
+            edits = []  # dropped before the pass: the caller decides whether to keep them
+            edits = self._edits_once(text, known)
+            if not edits:
+                return
+            text = apply_edits(text, edits)
+            yield edits, text
 
     def _edits_once(self, text: str, known: dict[str, _Shape] | None = None) -> list[Edit]:
         items = self._items(text, known)
@@ -218,14 +240,14 @@ class Reflow(Step):
         # Only unfinished lines show a column: a wrapped line ends mid-sentence,
         # while clean text (one paragraph per line) has finished lines of any width.
         # (Stranded glyphs and tiny labels say nothing about a column either.)
-        short_w = [it.width if not it.long and not it.closed and it.width >= MIN_COLUMN else None for it in items]
+        short_w = [it[_WIDTH] if not it[_LONG] and not it[_CLOSED] and it[_WIDTH] >= MIN_COLUMN else None for it in items]
         known_w = [w for w in short_w if w is not None]
         known_n = _prefix(w is not None for w in short_w)
         # And a column of wrapped prose has punctuation inside its lines, since
         # sentences do not end where lines do. Equal unpunctuated lines are a poem,
         # a list of titles or a table of contents, already one item per line; the
         # first clean's joined lines of such text must not make a column either.
-        prose_n = _prefix(w is not None and _INNER_MARK.search(it.text) is not None for w, it in zip(short_w, items))
+        prose_n = _prefix(w is not None and _INNER_MARK.search(it[_TEXT]) is not None for w, it in zip(short_w, items))
         prose = [b > a for a, b in zip(_shift(prose_n, n, -WINDOW), _shift(prose_n, n, WINDOW + 1))]
 
         # Column width around each line, from the lines before it, around it and
@@ -266,7 +288,7 @@ class Reflow(Step):
             # (a kicker, a caption, or on a second clean a paragraph the first
             # one joined, next to lines that only now make a column).
             col = hi[i] if strict else lo[i]
-            w = items[i].width
+            w = items[i][_WIDTH]
             return col is not None and w >= 4 and col - slack <= w <= hi[i] + SLACK
 
         # Does this text keep first-line indents of column paragraphs?
@@ -274,7 +296,7 @@ class Reflow(Step):
         # joins documents with different conventions, and a decision that
         # depends only on nearby lines is the same when the text is cleaned in
         # pieces (zhclean.corpus streams files that way).
-        ind = _prefix(it.indent >= 2 and not it.long for it in items)
+        ind = _prefix(it[_INDENT] >= 2 and not it[_LONG] for it in items)
         indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
         wide = self._wide_column(items)
         blank_free = "\n\n" in self.separator  # blank lines are the separator, not evidence
@@ -289,20 +311,20 @@ class Reflow(Step):
             a, b = items[i], items[i + 1]
             if prev is None:
                 head = a
-                acc = a.width
+                acc = a[_WIDTH]
             else:
-                acc += a.width
+                acc += a[_WIDTH]
             # A caption the layout dropped into a sentence: a standalone line that
             # was not wrapped and is wider than the column the sentence continues in.
-            if i + 2 < n and not a.closed and not a.cont and b.blank_before and items[i + 2].blank_before:
+            if i + 2 < n and not a[_CLOSED] and not a[_CONT] and b[_BLANK] and items[i + 2][_BLANK]:
                 c = items[i + 2]
-                col = c.flat if c.flat is not None else rights[i + 2]
+                col = c[_FLAT] if c[_FLAT] is not None else rights[i + 2]
                 if (
                     col is not None
-                    and b.n_segments == 1
-                    and b.width > col + SLACK
-                    and not b.long
-                    and not b.label
+                    and b[_NSEG] == 1
+                    and b[_WIDTH] > col + SLACK
+                    and not b[_LONG]
+                    and not b[_LABEL]
                     and self._decide(i, a, c, prev, full, rights, indented[i], hi, wide, acc, blank_free)
                 ):
                     moved.add(i + 1)
@@ -312,7 +334,7 @@ class Reflow(Step):
                     continue
             # A list marker after a finished line, or inside a list, starts an
             # item: equal-width items look like a column and must not be joined.
-            if b.item and (a.closed or head.item):
+            if b[_ITEM] and (a[_CLOSED] or head[_ITEM]):
                 j = False
             else:
                 j = self._decide(i, a, b, prev, full, rights, indented[i], hi, wide, acc, blank_free)
@@ -341,7 +363,7 @@ class Reflow(Step):
         ends = [k - 1 for k in starts[1:]] + [n - 1]
         # Paragraph widths as differences of running sums (widths are multiples of
         # a half column, so the float sums are exact); moved captions count nothing.
-        run = _prefix(0.0 if j in moved else it.width for j, it in enumerate(items))
+        run = _prefix(0.0 if j in moved else it[_WIDTH] for j, it in enumerate(items))
         widths = [run[b + 1] - run[a] for a, b in zip(starts, ends)]
         merged_w = widths[0]
         for p in range(1, len(starts)):
@@ -349,10 +371,10 @@ class Reflow(Step):
             if (
                 merged_w > MAX_COL
                 and widths[p] > MAX_COL
-                and (first.blank_before or blank_free)
-                and not last.closed
-                and last.text[-1] not in _MAY_CLOSE
-                and not (last.label or first.label or last.field or first.field or first.item)
+                and (first[_BLANK] or blank_free)
+                and not last[_CLOSED]
+                and last[_TEXT][-1] not in _MAY_CLOSE
+                and not (last[_LABEL] or first[_LABEL] or last[_FIELD] or first[_FIELD] or first[_ITEM])
                 and ends[p - 1] not in moved
             ):
                 join[ends[p - 1]] = True
@@ -366,15 +388,15 @@ class Reflow(Step):
         whose widths agree: a column wider than MAX_COL (email, wide PDF pages)."""
         n = len(items)
         wide = [False] * n
-        if not any(it.long for it in items):
+        if not any(it[_LONG] for it in items):
             return wide
         run = 0  # lines in the current run of agreeing widths
         for k in range(n):
             it = items[k]
-            if not it.long or it.closed or it.flat is not None:
+            if not it[_LONG] or it[_CLOSED] or it[_FLAT] is not None:
                 run = 0
                 continue
-            if run and abs(items[k - 1].width - it.width) <= SLACK:
+            if run and abs(items[k - 1][_WIDTH] - it[_WIDTH]) <= SLACK:
                 run += 1
             else:
                 run = 1
@@ -389,25 +411,25 @@ class Reflow(Step):
     ) -> bool:
         # prev: the line that went on into a; None when a starts a paragraph.
         para_start = prev is None
-        if a.label or b.label:
+        if a[_LABEL] or b[_LABEL]:
             return False
-        if a.field or b.field:
+        if a[_FIELD] or b[_FIELD]:
             return False
-        if a.cont:
+        if a[_CONT]:
             return True
         # A lone Han glyph after an unfinished line is the tail of that sentence:
         # that is why drop_stranded_chars kept it (it drops one after a finished
         # line). Joined even across a blank line: left on its own, it is dropped by
         # the next clean once reflow has put a finished line before it (a caption
         # moved behind the paragraph: atheris find).
-        if len(b.text) == 1 and not a.closed and is_lone_glyph(b.text):
+        if len(b[_TEXT]) == 1 and not a[_CLOSED] and is_lone_glyph(b[_TEXT]):
             return True
-        if a.long or (b.long and acc > MAX_COL):
-            if a.closed:
+        if a[_LONG] or (b[_LONG] and acc > MAX_COL):
+            if a[_CLOSED]:
                 return False
-            if a.flat is not None:
+            if a[_FLAT] is not None:
                 # A flattened paragraph goes on only if its last printed line was full.
-                return a.last_width >= a.flat - SLACK
+                return a[_LAST_W] >= a[_FLAT] - SLACK
             # A page break inside a web paragraph: an unfinished paragraph wider
             # than any column, a blank line, a long line. Judged on the paragraph
             # so far, not its last line: that is what a second clean sees as one
@@ -415,23 +437,23 @@ class Reflow(Step):
             # likely ended there, its full stop missing. Where the separator is
             # itself a blank line, every break of the first clean's output has
             # one, so a blank is no evidence and the rule holds without it.
-            if b.long and (b.blank_before or blank_free) and a.text[-1] not in _MAY_CLOSE:
+            if b[_LONG] and (b[_BLANK] or blank_free) and a[_TEXT][-1] not in _MAY_CLOSE:
                 return True
-            if not a.long:
+            if not a[_LONG]:
                 return False
             # Otherwise a long line goes on only in a column wider than MAX_COL,
             # which shows itself as a narrow one does, by three lines of one width
             # (two of the first clean's long joined lines can agree in width by
             # chance: fuzz find): into the next line of that width, or into a
             # shorter finished last line.
-            return wide[i] and ((wide[i + 1] and abs(a.width - b.width) <= SLACK) or (b.closed and b.width < a.width))
-        if b.long:
+            return wide[i] and ((wide[i + 1] and abs(a[_WIDTH] - b[_WIDTH]) <= SLACK) or (b[_CLOSED] and b[_WIDTH] < a[_WIDTH]))
+        if b[_LONG]:
             # A short line joins a flattened paragraph only as a full line of its column.
-            return b.flat is not None and not a.closed and a.width >= b.flat - SLACK
-        if a.closed:
-            if b.indent > 0:  # an indented line starts a paragraph
+            return b[_FLAT] is not None and not a[_CLOSED] and a[_WIDTH] >= b[_FLAT] - SLACK
+        if a[_CLOSED]:
+            if b[_INDENT] > 0:  # an indented line starts a paragraph
                 return False
-            if b.blank_before:
+            if b[_BLANK]:
                 # Where the text keeps first-line indents, an unindented line after a
                 # page break continues the paragraph of a full finished line.
                 return indented_doc and not para_start and full(i, CLOSED_SLACK, strict=True)
@@ -439,32 +461,32 @@ class Reflow(Step):
             # as the column and as the next line (less the indent of a first line).
             # A visible indent counts as width; a dropped one (most extractors)
             # is allowed for on a paragraph's first line.
-            shown = min(a.indent, 2)
+            shown = min(a[_INDENT], 2)
             indent = FIRST_LINE_INDENT if para_start and not shown else 0.0
             widest = hi[i]
             if widest is None and indented_doc:
                 # No column evidence yet (a paragraph of finished lines): where
                 # paragraphs are indented, the unindented next line is the column.
-                widest = b.width
-            aw = a.width + shown
+                widest = b[_WIDTH]
+            aw = a[_WIDTH] + shown
             # (A line much wider than the estimate is not in that column: repeated
             # short kickers between paragraphs look like a narrow column.)
             return (
                 widest is not None
                 and widest - CLOSED_SLACK - indent <= aw <= widest + SLACK
-                and aw >= b.width - CLOSED_SLACK - indent / 4
+                and aw >= b[_WIDTH] - CLOSED_SLACK - indent / 4
             )
-        if indented_doc and b.indent > a.indent:
+        if indented_doc and b[_INDENT] > a[_INDENT]:
             return False  # where indents are kept, an indented line starts a paragraph
         # An unfinished line. Letter-spaced lines were justified, so they are full.
-        if a.spaced and not b.blank_before:
+        if a[_LETTER_SPACED] and not b[_BLANK]:
             return True
-        if not b.blank_before:
+        if not b[_BLANK]:
             if not para_start:
                 return True  # inside a paragraph, an unfinished line goes on
-            if full(i, INDENT_SLACK) and b.width <= hi[i] + SLACK:
+            if full(i, INDENT_SLACK) and b[_WIDTH] <= hi[i] + SLACK:
                 return True  # (the next line must fit the column too)
-            if indented_doc and a.indent >= 2 and b.indent == 0:
+            if indented_doc and a[_INDENT] >= 2 and b[_INDENT] == 0:
                 # An indented first line that is unfinished goes on into the
                 # unindented line under it, column evidence or not.
                 return True
@@ -472,24 +494,24 @@ class Reflow(Step):
         if prev is not None:
             # Inside a wrapped paragraph: the page or column broke mid-sentence if
             # the line is full, or at least as wide as the wrapped line before it.
-            return full(i, INDENT_SLACK) or a.spaced or (not prev.closed and a.width >= prev.width - SLACK)
-        if a.width >= MIN_LINE and not b.field:
+            return full(i, INDENT_SLACK) or a[_LETTER_SPACED] or (not prev[_CLOSED] and a[_WIDTH] >= prev[_WIDTH] - SLACK)
+        if a[_WIDTH] >= MIN_LINE and not b[_FIELD]:
             # A justified (letter-spaced) line is a full column line: a first line
             # about as wide continues into it.
-            if b.spaced and abs(a.width - b.width) <= INDENT_SLACK:
+            if b[_LETTER_SPACED] and abs(a[_WIDTH] - b[_WIDTH]) <= INDENT_SLACK:
                 return True
             # A sentence begun in a line with inner punctuation and finished in a
             # shorter line: the blank between them is a break of a shaped text block.
-            if b.closed and _short_block(a, b):
+            if b[_CLOSED] and _short_block(a, b):
                 return True
         # A paragraph's first line followed by a blank: join only if it has the
         # width of the column that follows.
         col = rights[i + 1]
         if col is None:
             return _short_block(a, b)  # as without the blank
-        if not (col - INDENT_SLACK <= a.width <= col + 1):
+        if not (col - INDENT_SLACK <= a[_WIDTH] <= col + 1):
             return False
-        return b.closed or full(i + 1)
+        return b[_CLOSED] or full(i + 1)
 
     @staticmethod
     def _items(text: str, known: dict[str, _Shape] | None = None) -> list[_Line]:
@@ -508,7 +530,7 @@ class Reflow(Step):
         for line, s in zip(lines, strips):
             if s:
                 lead = len(line) - len(line.lstrip(" "))
-                items.append(_Line(pos + lead, pos + lead + len(s), s, lead, blank, *known[s]))
+                items.append((pos + lead, pos + lead + len(s), s, lead, blank) + known[s])
                 blank = False
             else:
                 blank = bool(items)
@@ -601,8 +623,8 @@ class Reflow(Step):
     def _build(self, text: str, items: list[_Line], join: list[bool], moved: set[int]) -> list[Edit]:
         out: list[Edit] = []
         sep = self.separator
-        if items[0].start > 0:
-            out.append(Edit(0, items[0].start, ""))
+        if items[0][_START] > 0:
+            out.append(Edit(0, items[0][_START], ""))
         pending: list[str] = []  # captions waiting for the end of their paragraph
 
         def flush() -> str:
@@ -613,8 +635,8 @@ class Reflow(Step):
             return tail
 
         def split(item: _Line) -> None:
-            for s0, s1 in item.splits:
-                out.append(Edit(item.start + s0, item.start + s1, flush() + sep))
+            for s0, s1 in item[_SPLITS]:
+                out.append(Edit(item[_START] + s0, item[_START] + s1, flush() + sep))
 
         n = len(items)
         i = 0
@@ -623,28 +645,28 @@ class Reflow(Step):
             a = items[i]
             if i + 1 in moved:
                 c = items[i + 2]
-                drop, ins = self._joiner(a.text, c.text)
-                out.append(Edit(a.end - drop, c.start, ins))
-                pending.append(items[i + 1].text)
+                drop, ins = self._joiner(a[_TEXT], c[_TEXT])
+                out.append(Edit(a[_END] - drop, c[_START], ins))
+                pending.append(items[i + 1][_TEXT])
                 split(c)
                 i += 2
                 continue
             b = items[i + 1]
             if join[i]:
-                drop, ins = self._joiner(a.text, b.text)
-                gap = text[a.end - drop : b.start]
+                drop, ins = self._joiner(a[_TEXT], b[_TEXT])
+                gap = text[a[_END] - drop : b[_START]]
                 if gap != ins:
-                    out.append(Edit(a.end - drop, b.start, ins))
+                    out.append(Edit(a[_END] - drop, b[_START], ins))
             else:
                 tail = flush() if pending else ""
-                if tail or text[a.end : b.start] != sep:
-                    out.append(Edit(a.end, b.start, tail + sep))
-            if b.splits:
+                if tail or text[a[_END] : b[_START]] != sep:
+                    out.append(Edit(a[_END], b[_START], tail + sep))
+            if b[_SPLITS]:
                 split(b)
             i += 1
         last = items[-1]
         tail = flush()
-        if last.end < len(text) or tail:
-            out.append(Edit(last.end, len(text), tail))
+        if last[_END] < len(text) or tail:
+            out.append(Edit(last[_END], len(text), tail))
         return out
 
