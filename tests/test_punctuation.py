@@ -95,6 +95,8 @@ def test_dedupe_punctuation(raw, expected):
         ('He said "yes".', 'He said "yes".', 'He said "yes".'),  # no Chinese on the line
         ("It's 他的", "It's 他的", "It's 他的"),  # an apostrophe, not a quote
         ('身高6\'2"的他', '身高6\'2"的他', '身高6\'2"的他'),  # feet and inches
+        ('型号："X1"', "型号：“X1”", "型号：「X1」"),  # no Chinese inside: judged past the mark, in either form
+        ('调用 print("hi") 即可', '调用 print("hi") 即可', '调用 print("hi") 即可'),  # code: not judged past brackets
     ],
 )
 def test_quote_styles(raw, curly, corner):

@@ -231,9 +231,13 @@ class Quotes(Normalizer):
 
     # Every form a quote takes is looked past, corner brackets too: the style turns
     # curly quotes and converted pairs into them, and the next clean must see
-    # what this one saw (nightly and atheris finds: '党－""“', '"""a党"').
-    _QUOTE_PAST = _ASCII_MARKS | frozenset(QUOTE_FORMS)
-    _PAST_RUN = regex.compile(f"[ ,.;:!?{regex.escape(QUOTE_FORMS)}]+")
+    # what this one saw (nightly and atheris finds: '党－""“', '"""a党"'). So is
+    # every form of the marks cjk_punctuation converts: ':' looked past while '：'
+    # counted as Chinese left '党"1":""' straight after ':', and curled it once
+    # ':' was '：' (fuzz find). (Not brackets: 'print("hi") 即可' is code.)
+    _MARK_FORMS = ",.;:!?，。；：！？"
+    _QUOTE_PAST = frozenset(_MARK_FORMS + QUOTE_FORMS)
+    _PAST_RUN = regex.compile(f"[ {regex.escape(_MARK_FORMS + QUOTE_FORMS)}]+")
 
     def _chinese(self, line: str, i: int, step: int, runs: list[list[int]], memo: dict[tuple[int, int], bool]) -> bool:
         """Is what lies beyond line[i] on that side, past every space, ASCII mark
