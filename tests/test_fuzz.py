@@ -194,11 +194,11 @@ def test_blank_line_that_kept_lines_apart_is_judged_once_and_for_all():
     assert once == '党党党党aa\naa党党党党党党党\n党党党党党“党党党党a aaaa党党党党党党'
     assert zhclean.clean(once) == once
     # Its first pass alone did keep them apart: the fixed point is what joins them.
-    from zhclean.core import apply_edits
+    from zhclean.core import apply_spans
     from zhclean.normalizers.paragraphs import Reflow
 
     curled = text.replace('"', "“")
-    assert "党党党党党\n“" in apply_edits(curled, Reflow()._edits_once(curled))
+    assert "党党党党党\n“" in apply_spans(curled, Reflow()._edits_once(curled))
 
 
 def test_blank_line_after_a_flattened_paragraph_is_judged_once_and_for_all():

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
-from ..core import Edit, Step, apply_edits, check_text, compose_edits
+from ..core import Edit, Step, apply_spans, check_text, compose_edits
 from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
 
 WINDOW = 4
@@ -113,6 +113,8 @@ _ITEM = 16  # starts with a list marker (lines.starts_item)
 
 # width, long, closed, n_segments, last_width, flat, splits, spaced, label, field, cont, item
 _Shape = tuple[float, bool, bool, int, float, "float | None", tuple[tuple[int, int], ...], bool, bool, bool, bool, bool]
+# A pass's edits are (start, end, new) tuples too; Edit objects only for explain.
+_Span = tuple[int, int, str]
 _Line = tuple[int, int, str, int, bool, float, bool, bool, int, float, "float | None", tuple[tuple[int, int], ...], bool, bool, bool, bool, bool]
 
 
@@ -200,11 +202,12 @@ class Reflow(Step):
     def edits(self, text: str) -> list[Edit]:
         edits: list[Edit] = []
         for more, _ in self._passes(text):
-            edits = compose_edits(text, edits, more)
+            edits = compose_edits(text, edits, [Edit(*e) for e in more])
         return edits
 
-    def _passes(self, text: str) -> Iterator[tuple[list[Edit], str]]:
-        """Each pass's edits (relative to that pass's input) and its output.
+    def _passes(self, text: str) -> Iterator[tuple[list[_Span], str]]:
+        """Each pass's edits, as (start, end, new) relative to that pass's input,
+        and its output.
 
         Decisions read blank lines and the widths of neighbouring lines, and the
         first pass changes both (a blank that kept two lines apart is gone, joined
@@ -219,8 +222,8 @@ class Reflow(Step):
         # (text already one paragraph per line, but for its final newline).
         head = len(text) - len(text.lstrip(" \n"))
         tail = len(text.rstrip(" \n"))
-        settled = all(e.end <= head or e.start >= tail for e in edits)
-        text = apply_edits(text, edits)
+        settled = all(end <= head or start >= tail for start, end, _ in edits)
+        text = apply_spans(text, edits)
         yield edits, text
         if settled:
             return
@@ -229,13 +232,13 @@ class Reflow(Step):
             edits = self._edits_once(text, known)
             if not edits:
                 return
-            text = apply_edits(text, edits)
+            text = apply_spans(text, edits)
             yield edits, text
 
-    def _edits_once(self, text: str, known: dict[str, _Shape] | None = None) -> list[Edit]:
+    def _edits_once(self, text: str, known: dict[str, _Shape] | None = None) -> list[_Span]:
         items = self._items(text, known)
         if not items:
-            return [Edit(0, len(text), "")] if text else []
+            return [(0, len(text), "")] if text else []
         n = len(items)
         # Only unfinished lines show a column: a wrapped line ends mid-sentence,
         # while clean text (one paragraph per line) has finished lines of any width.
@@ -620,11 +623,11 @@ class Reflow(Step):
             return 0, " "
         return 0, ""
 
-    def _build(self, text: str, items: list[_Line], join: list[bool], moved: set[int]) -> list[Edit]:
-        out: list[Edit] = []
+    def _build(self, text: str, items: list[_Line], join: list[bool], moved: set[int]) -> list[_Span]:
+        out: list[_Span] = []
         sep = self.separator
         if items[0][_START] > 0:
-            out.append(Edit(0, items[0][_START], ""))
+            out.append((0, items[0][_START], ""))
         pending: list[str] = []  # captions waiting for the end of their paragraph
 
         def flush() -> str:
@@ -636,7 +639,7 @@ class Reflow(Step):
 
         def split(item: _Line) -> None:
             for s0, s1 in item[_SPLITS]:
-                out.append(Edit(item[_START] + s0, item[_START] + s1, flush() + sep))
+                out.append((item[_START] + s0, item[_START] + s1, flush() + sep))
 
         n = len(items)
         i = 0
@@ -646,7 +649,7 @@ class Reflow(Step):
             if i + 1 in moved:
                 c = items[i + 2]
                 drop, ins = self._joiner(a[_TEXT], c[_TEXT])
-                out.append(Edit(a[_END] - drop, c[_START], ins))
+                out.append((a[_END] - drop, c[_START], ins))
                 pending.append(items[i + 1][_TEXT])
                 split(c)
                 i += 2
@@ -656,17 +659,17 @@ class Reflow(Step):
                 drop, ins = self._joiner(a[_TEXT], b[_TEXT])
                 gap = text[a[_END] - drop : b[_START]]
                 if gap != ins:
-                    out.append(Edit(a[_END] - drop, b[_START], ins))
+                    out.append((a[_END] - drop, b[_START], ins))
             else:
                 tail = flush() if pending else ""
                 if tail or text[a[_END] : b[_START]] != sep:
-                    out.append(Edit(a[_END], b[_START], tail + sep))
+                    out.append((a[_END], b[_START], tail + sep))
             if b[_SPLITS]:
                 split(b)
             i += 1
         last = items[-1]
         tail = flush()
         if last[_END] < len(text) or tail:
-            out.append(Edit(last[_END], len(text), tail))
+            out.append((last[_END], len(text), tail))
         return out
 
