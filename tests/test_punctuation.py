@@ -96,7 +96,8 @@ def test_dedupe_punctuation(raw, expected):
         ("It's 他的", "It's 他的", "It's 他的"),  # an apostrophe, not a quote
         ('身高6\'2"的他', '身高6\'2"的他', '身高6\'2"的他'),  # feet and inches
         ('型号："X1"', "型号：“X1”", "型号：「X1」"),  # no Chinese inside: judged past the mark, in either form
-        ('调用 print("hi") 即可', '调用 print("hi") 即可', '调用 print("hi") 即可'),  # code: not judged past brackets
+        ('称为("AI")技术', "称为(“AI”)技术", "称为(「AI」)技术"),  # brackets cjk_parentheses converts count as Chinese
+        ('调用 print("hi") 即可', '调用 print("hi") 即可', '调用 print("hi") 即可'),  # code: brackets it keeps do not
     ],
 )
 def test_quote_styles(raw, curly, corner):

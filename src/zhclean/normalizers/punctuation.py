@@ -154,6 +154,11 @@ class Quotes(Normalizer):
     def _line(self, line: str, base: int, out: list[tuple[int, str]]) -> None:
         if self._HANRE.search(line) is None:
             return
+        if "(" in line and ")" in line and ('"' in line or "'" in line):
+            # Decided on the brackets as cjk_parentheses leaves them (it keeps the
+            # length, and looks past quotes in either form): '党("a")党' kept "a"
+            # straight beside '(', and curled it beside the '（' it became.
+            line = cjk_parentheses(line)
         self._straight(line, base, '"', "“", "”", out)
         self._straight(line, base, "'", "‘", "’", out, han_only=True)
         if self.table:
@@ -234,7 +239,8 @@ class Quotes(Normalizer):
     # what this one saw (nightly and atheris finds: '党－""“', '"""a党"'). So is
     # every form of the marks cjk_punctuation converts: ':' looked past while '：'
     # counted as Chinese left '党"1":""' straight after ':', and curled it once
-    # ':' was '：' (fuzz find). (Not brackets: 'print("hi") 即可' is code.)
+    # ':' was '：' (fuzz find). (Not brackets, judged as cjk_parentheses judges
+    # them, in _line: 'print("hi") 即可' is code.)
     _MARK_FORMS = ",.;:!?，。；：！？"
     _QUOTE_PAST = frozenset(_MARK_FORMS + QUOTE_FORMS)
     _PAST_RUN = regex.compile(f"[ {regex.escape(_MARK_FORMS + QUOTE_FORMS)}]+")
