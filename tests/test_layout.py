@@ -73,6 +73,8 @@ REFLOW_KEEP = [
     # Equal unpunctuated lines look like a column but show no prose inside.
     ("a poem", "床前明月光\n疑是地上霜\n举头望明月\n低头思故乡"),
     ("a table of contents", "第一章 总则\n第二章 组织机构\n第三章 工作职责\n第四章 附则"),
+    # Spaced Latin letters or digits are no letter-spaced (justified) line.
+    ("an answer key", "第一题答案\nA C B D A\n第二题答案\nB B A C D"),
     ("titles over a paragraph", "关于做好疫情防控工作的通知\n关于加强社区管理工作的意见\n关于进一步做好复工复产的通知\n请各单位认真贯彻落实。"),
     (
         "a kicker repeated between paragraphs",

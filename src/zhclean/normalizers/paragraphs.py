@@ -52,9 +52,12 @@ _INNER_MARK = regex.compile(r"[，、,；;。！？!?：:“”\"（）()《》�
 # columns spread glyphs unevenly, and spacing makes every run one space later).
 # A space between Han and a Latin letter or digit is no letter-spacing: the 'one'
 # policy puts one there, and '0一0一' read as letter-spaced on the second clean
-# (nightly find).
+# (nightly find). Nor are Latin letters and digits glyphs of it: 'A B C D' is an
+# answer key or a formula, not a justified line, and '1 1  1 1第' read as
+# letter-spaced once the 'one' policy had spaced '1第' (fuzz find).
 def _four_glyphs(gap: str) -> "regex.Pattern[str]":
-    return regex.compile(rf"(?:^|(?<= ))\S(?= )(?:{gap}\S(?= |$)){{3,}}+")
+    glyph = r"[^\sA-Za-z0-9]"
+    return regex.compile(rf"(?:^|(?<= )){glyph}(?= )(?:{gap}{glyph}(?= |$)){{3,}}+")
 
 
 _SPACED = _four_glyphs(r"(?:(?<=\p{Han}) ++(?![A-Za-z0-9])|(?<=[A-Za-z0-9%]) ++(?!\p{Han})|(?<![\p{Han}A-Za-z0-9%]) ++)")
