@@ -8,7 +8,7 @@ import pytest
 import zhclean
 from zhclean.normalizers.encoding import fix_gbk_mojibake, fix_mojibake
 from zhclean.normalizers.whitespace import normalize_nbsp, normalize_newlines, normalize_spaces, remove_controls, remove_invisible
-from zhclean.normalizers.width import halfwidth_alnum, nfc
+from zhclean.normalizers.width import fold_radicals, halfwidth_alnum, nfc
 
 SENTENCES = [
     "疫情防控，党员先上！",
@@ -80,6 +80,39 @@ def test_newlines_and_spaces():
 def test_halfwidth_alnum_letters_and_digits_only():
     assert halfwidth_alnum("ＡＢＣ１２３ａｂｃ") == "ABC123abc"
     assert halfwidth_alnum("，（）！：；？％") == "，（）！：；？％"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("⼈⺠⽇报", "人民日报"),  # Kangxi radicals (by NFKC) and a supplement form
+        ("⻆⾊扮演", "角色扮演"),
+        ("⻓江⼤桥⻔⼝", "长江大桥门口"),  # simplified forms from the supplement
+        ("⻢⻋⻜⻦⻥⻰", "马车飞鸟鱼龙"),
+        ("⾨⾺⿓", "門馬龍"),  # traditional: Kangxi radicals fold to the traditional ideograph
+        # Negatives: the ideographs themselves, and component forms that are no
+        # character of running text (⺅ is 亻, ⺡ is 氵, ⻌ is 辶).
+        ("人民日报", "人民日报"),
+        ("⺅⺡⻌", "⺅⺡⻌"),
+        ("部首", "部首"),
+    ],
+)
+def test_fold_radicals(raw, expected):
+    assert fold_radicals(raw) == expected
+    assert zhclean.clean(raw) == expected
+    assert zhclean.clean(raw, fold_radicals=False) == raw
+
+
+def test_radical_table_maps_to_unified_ideographs():
+    import unicodedata
+
+    from zhclean.chars import RADICAL_RANGE, RADICALS
+
+    lo, hi = map(ord, RADICAL_RANGE.split("-"))
+    for radical, ideograph in RADICALS.items():
+        assert lo <= ord(radical) <= hi, radical  # the guard's one range holds every key
+        assert "RADICAL" in unicodedata.name(radical)
+        assert unicodedata.name(ideograph).startswith("CJK UNIFIED IDEOGRAPH"), (radical, ideograph)
 
 
 def test_nfc():

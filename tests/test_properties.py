@@ -13,6 +13,7 @@ import zhclean
 from conftest import RAW, gold_of
 from rewrap import clean_paragraphs, wrap
 from zhclean import OptionError
+from zhclean.chars import RADICALS
 from zhclean.options import OPENCC_CONFIGS
 from zhclean.normalizers.furniture import PAGE_TEXT
 from zhclean.normalizers.lines import is_closed
@@ -105,6 +106,10 @@ def test_no_han_lost_except_doubling_and_furniture(text):
             if c.step == "nfc":
                 assert HAN.findall(unicodedata.normalize("NFC", c.before)) == HAN.findall(c.after), c
                 continue
+            # fold_radicals puts for a radical the ideograph it stands for, one for one.
+            if c.step == "fold_radicals":
+                assert [RADICALS.get(h, h) for h in HAN.findall(c.before)] == HAN.findall(c.after), c
+                continue
             assert HAN.findall(c.before) == HAN.findall(c.after) or c.step == "reflow" and sorted(
                 HAN.findall(c.before)
             ) == sorted(HAN.findall(c.after)), c
@@ -123,6 +128,23 @@ def test_letter_spacing_is_undone(paras, data):
         m = data.draw(st.sampled_from(runs))
         out.append(p[: m.start()] + " ".join(m.group()) + p[m.end():])
     assert zhclean.clean("\n".join(out)) == "\n".join(paras)
+
+
+# Each ideograph that has a radical look-alike, and one such radical.
+_LOOKALIKE = {v: k for k, v in sorted(RADICALS.items(), reverse=True)}
+
+
+@given(paragraphs, st.data())
+def test_radicals_for_ideographs_are_undone(paras, data):
+    # A PDF font that maps some glyphs to radicals gives them for every occurrence
+    # of those ideographs: pick some ideographs and swap all their occurrences.
+    text = "\n".join(paras)
+    have = sorted(set(text) & set(_LOOKALIKE))
+    assume(have)
+    swap = data.draw(st.sets(st.sampled_from(have), min_size=1))
+    broken = "".join(_LOOKALIKE[c] if c in swap else c for c in text)
+    assert broken != text
+    assert zhclean.clean(broken) == text
 
 
 @given(

@@ -310,11 +310,11 @@ class Table(Rule):
     """A 1:1 character table applied through one regex class (faster than
     ``str.translate`` on CJK text, see docs/adr/0003-no-str-translate.md)."""
 
-    def __init__(self, name: str, mapping: Mapping[str, str]) -> None:
+    def __init__(self, name: str, mapping: Mapping[str, str], guard: "regex.Pattern[str] | None" = None) -> None:
         self.mapping = dict(mapping)
         cls = "".join(regex.escape(k) for k in sorted(self.mapping))
         get = self.mapping.__getitem__
-        super().__init__(name, f"[{cls}]+", lambda m: "".join(map(get, m.group())), guard=AnyChar(self.mapping))
+        super().__init__(name, f"[{cls}]+", lambda m: "".join(map(get, m.group())), guard=guard or AnyChar(self.mapping))
 
 
 class Step(Normalizer):

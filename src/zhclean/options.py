@@ -22,7 +22,7 @@ class Options:
     """Every switch of the default pipeline, with its default.
 
     Encoding and characters (spec §1): ``fix_mojibake``, ``remove_invisible``,
-    ``halfwidth_alnum``. Layout (§2, §5, §6): ``undo_fake_bold``,
+    ``fold_radicals``, ``halfwidth_alnum``. Layout (§2, §5, §6): ``undo_fake_bold``,
     ``drop_stranded_chars``, ``drop_page_numbers``, ``drop_running_heads``,
     ``reflow``, ``paragraph_separator`` (``"\\n"`` or ``"\\n\\n"``).
     Spaces (§3): ``close_spacing``, ``cjk_latin_space`` (``"none"``, ``"one"``,
@@ -33,6 +33,7 @@ class Options:
 
     fix_mojibake: bool = True
     remove_invisible: bool = True
+    fold_radicals: bool = True
     halfwidth_alnum: bool = True
     undo_fake_bold: bool = True
     drop_stranded_chars: bool = True

@@ -49,6 +49,9 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
      "again, the same for GBK read as latin-1 ('\\x85¡®°¡' is '‘啊' once the control is gone)"),
     (None, lambda o: whitespace.normalize_nbsp, "NBSP after mojibake repair (it is a byte of mojibake); see normalize_spaces"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
+    ("fold_radicals", lambda o: width.fold_radicals,
+     "with NFC: a radical a PDF font gave for an ideograph is that ideograph to every step that compares "
+     "characters (doubling, furniture, reflow)"),
     ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
      "before furniture and reflow: doubled lines are wider than their column and would mislead both"),
     ("drop_page_numbers", lambda o: furniture.drop_page_numbers, "furniture is found before lines are joined"),

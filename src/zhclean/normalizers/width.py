@@ -1,17 +1,24 @@
-"""Unicode normal form and character width (spec §1)."""
+"""Unicode normal form, radicals for ideographs, and character width (spec §1)."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from ..chars import FULLWIDTH_ALNUM
-from ..core import AnyChar, Rule, Wrapped
+import regex
+
+from ..chars import FULLWIDTH_ALNUM, RADICAL_RANGE, RADICALS
+from ..core import AnyChar, Rule, Table, Wrapped
 
 nfc = Wrapped(
     "nfc",
     lambda t: unicodedata.normalize("NFC", t),
     guard=lambda t: not unicodedata.is_normalized("NFC", t),
 )
+
+# Always, not only beside other ideographs: whether a radical touches one changes
+# as later steps join lines and close spaces, and the decision must not (a radical
+# code point in running text means the ideograph it looks like; NFKC folds them too).
+fold_radicals = Table("fold_radicals", RADICALS, guard=regex.compile(f"[{RADICAL_RANGE}]"))
 
 # Letters and digits only: full-width punctuation is correct in Chinese text.
 # The exception is a joiner *between* full-width letters or digits (ＣＯＶＩＤ－１９,
