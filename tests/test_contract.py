@@ -64,7 +64,7 @@ def test_non_str_raises_type_error_naming_type(step, bad):
 def test_registry_covers_every_module():
     names = {s.name for s in STEPS}
     for expected in ["fix_mojibake", "fix_gbk_mojibake", "normalize_newlines", "remove_invisible", "remove_controls", "normalize_spaces", "normalize_nbsp",
-                     "nfc", "fold_radicals", "halfwidth_alnum", "undo_fake_bold", "drop_page_numbers", "drop_running_heads",
+                     "nfc", "fold_radicals", "missing_glyphs", "halfwidth_alnum", "undo_fake_bold", "drop_page_numbers", "drop_running_heads",
                      "drop_stranded_chars", "reflow", "fix_ellipsis", "fix_dash", "dedupe_punctuation", "quotes",
                      "cjk_parentheses", "cjk_punctuation", "spacing", "pangu_space", "convert_t2s", "convert_s2t"]:
         assert expected in names

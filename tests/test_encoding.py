@@ -115,6 +115,22 @@ def test_radical_table_maps_to_unified_ideographs():
         assert unicodedata.name(ideograph).startswith("CJK UNIFIED IDEOGRAPH"), (radical, ideograph)
 
 
+@pytest.mark.parametrize(
+    "raw, expected, noticed",
+    [
+        ("中国(cid:1234)人民", "中国(cid:1234)人民", ["(cid:1234)"]),  # pdfminer's placeholder: no （） for it
+        ("党(cid:12)(cid:345)员,好", "党(cid:12)(cid:345)员，好", ["(cid:12)(cid:345)"]),
+        ("中国\ufffd\ufffd人民", "中国\ufffd\ufffd人民", ["\ufffd\ufffd"]),
+        ("中国(注:1234)人民", "中国（注：1234）人民", []),  # brackets of real text
+        ("see (cid:12) here", "see (cid:12) here", ["(cid:12)"]),
+    ],
+)
+def test_missing_glyphs_are_kept_and_reported(raw, expected, noticed):
+    r = zhclean.explain(raw)
+    assert r.text == expected
+    assert [n.text for n in r.notices if n.step == "missing_glyphs"] == noticed
+
+
 def test_nfc():
     assert nfc("e\u0301") == "é"
     assert nfc("中文") == "中文"

@@ -52,6 +52,8 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("fold_radicals", lambda o: width.fold_radicals,
      "with NFC: a radical a PDF font gave for an ideograph is that ideograph to every step that compares "
      "characters (doubling, furniture, reflow)"),
+    (None, lambda o: encoding.missing_glyphs,
+     "reports only (explain's notices): (cid:N) and U+FFFD that mojibake repair left, before any step moves them"),
     ("undo_fake_bold", lambda o: doubling.undo_fake_bold,
      "before furniture and reflow: doubled lines are wider than their column and would mislead both"),
     ("drop_page_numbers", lambda o: furniture.drop_page_numbers, "furniture is found before lines are joined"),

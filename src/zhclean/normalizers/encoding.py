@@ -10,7 +10,7 @@ from __future__ import annotations
 import ftfy
 import regex
 
-from ..core import Table, Rule, Wrapped
+from ..core import Edit, Normalizer, Note, Table, Rule, Wrapped, check_text
 
 # The only ftfy fixes we want: encoding repair. Everything that touches
 # punctuation, width, quotes, line breaks or normalisation is off.
@@ -136,3 +136,36 @@ fix_surrogates = Rule(
     _surrogate,
     guard="[\ud800-\udfff]",
 )
+
+
+class MissingGlyphs(Normalizer):
+    """Changes nothing; reports where the extractor had no text for a glyph.
+
+    pdfminer and pdfplumber write ``(cid:1234)`` for a glyph whose font has no
+    map to Unicode, other extractors U+FFFD. The characters are lost before
+    zhclean sees the text and cannot be guessed, and deleting the placeholder
+    would hide the loss, so each run is left as found and named in
+    ``explain().notices``."""
+
+    name = "missing_glyphs"
+    _RUN = regex.compile(r"(?:\(cid:\d+\))+|\ufffd+")
+
+    def __call__(self, text: str) -> str:
+        return check_text(text)
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        return []
+
+    def notes(self, text: str) -> list[Note]:
+        """Every run of (cid:N) placeholders or U+FFFD."""
+        check_text(text)
+        if "(cid:" not in text and "\ufffd" not in text:
+            return []
+        return [
+            Note(m.start(), m.end(), "glyphs the extractor could not map to text (the characters are missing), left as found")
+            for m in self._RUN.finditer(text)
+        ]
+
+
+missing_glyphs = MissingGlyphs()

@@ -408,8 +408,13 @@ def _width_repl(m: "regex.Match[str]") -> str:
     return "".join(out)
 
 
+_CID = regex.compile(r"cid:\d+")
+
+
 def _paren(m: "regex.Match[str]") -> str:
     inner = m.group(1)
+    if _CID.fullmatch(inner):
+        return m.group()  # pdfminer's placeholder for a glyph it could not map (encoding.missing_glyphs)
     s = m.string
     before = s[m.start() - 1] if m.start() > 0 else ""
     after = _after(s, m.end() - 1)  # past any spaces, which spacing removes later
