@@ -20,6 +20,13 @@ REFLOW_CHANGE = [
     ("a wrapped column", COLUMN + "\n下一步，各地将继续加强社区防控工作。", JOINED + "\n下一步，各地将继续加强社区防控工作。"),
     ("a column break mid-sentence", COLUMN.replace("实行\n", "实行\n\n"), JOINED),
     ("a page break mid-sentence", COLUMN.replace("机构\n", "机构\n\n"), JOINED),
+    # Dialogue ends most lines, so no column shows around the break; the line before
+    # it is as wide as the (finished) line that went on into it (nightly find).
+    (
+        "a page break after dialogue",
+        "　　“家里一切都好，放心！\n”“我很好，你在后方也加油\n！”小家和大家，难以两全。\n抉择之时，他们只能向家人\n\n说声“抱歉”。",
+        "“家里一切都好，放心！”“我很好，你在后方也加油！”小家和大家，难以两全。抉择之时，他们只能向家人说声“抱歉”。",
+    ),
     (
         "indented paragraphs",
         "　　记者昨天从市卫健委获悉，全市各级医疗\n机构已经全面落实预检分诊制度，发热门诊\n实行二十四小时值守，确保患者得到救治。\n"

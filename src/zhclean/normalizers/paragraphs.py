@@ -499,8 +499,10 @@ class Reflow(Step):
             return _short_block(a, b)
         if prev is not None:
             # Inside a wrapped paragraph: the page or column broke mid-sentence if
-            # the line is full, or at least as wide as the wrapped line before it.
-            return full(i, INDENT_SLACK) or a[_LETTER_SPACED] or (not prev[_CLOSED] and a[_WIDTH] >= prev[_WIDTH] - SLACK)
+            # the line is full, or at least as wide as the wrapped line before it
+            # (finished or not: it went on into this one, so it was full; where
+            # dialogue ends most lines no column estimate is left: nightly find).
+            return full(i, INDENT_SLACK) or a[_LETTER_SPACED] or a[_WIDTH] >= prev[_WIDTH] - SLACK
         if a[_WIDTH] >= MIN_LINE and not b[_FIELD]:
             # A justified (letter-spaced) line is a full column line: a first line
             # about as wide continues into it.
