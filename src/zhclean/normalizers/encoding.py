@@ -10,7 +10,7 @@ from __future__ import annotations
 import ftfy
 import regex
 
-from ..core import Edit, Normalizer, Note, Table, Rule, Wrapped, check_text
+from ..core import Normalizer, Note, Table, Rule, Wrapped, check_text
 
 # The only ftfy fixes we want: encoding repair. Everything that touches
 # punctuation, width, quotes, line breaks or normalisation is off.
@@ -151,11 +151,7 @@ class MissingGlyphs(Normalizer):
     _RUN = regex.compile(r"(?:\(cid:\d+\))+|\ufffd+")
 
     def __call__(self, text: str) -> str:
-        return check_text(text)
-
-    def edits(self, text: str) -> list[Edit]:
-        check_text(text)
-        return []
+        return check_text(text)  # (and the base's edits() finds none)
 
     def notes(self, text: str) -> list[Note]:
         """Every run of (cid:N) placeholders or U+FFFD."""
