@@ -27,6 +27,16 @@ REFLOW_CHANGE = [
         "　　“家里一切都好，放心！\n”“我很好，你在后方也加油\n！”小家和大家，难以两全。\n抉择之时，他们只能向家人\n\n说声“抱歉”。",
         "“家里一切都好，放心！”“我很好，你在后方也加油！”小家和大家，难以两全。抉择之时，他们只能向家人说声“抱歉”。",
     ),
+    # At the top of an indented text no column shows yet; a full line closed by
+    # …… over the short unindented last line of its paragraph goes on into it
+    # (nightly find).
+    (
+        "a full line closed by an ellipsis, before any column shows",
+        "　　背着几十斤重的喷药桶，每天工作九到十个小时，日\n均清理居家隔离户垃圾250公斤，平均每天走2万多步……\n"
+        "没有人喊累，也没有人喊苦。\n　　没有时间担心，也没有时间恐惧，更没有时间犹豫。",
+        "背着几十斤重的喷药桶，每天工作九到十个小时，日均清理居家隔离户垃圾250公斤，平均每天走2万多步……没有人喊累，也没有人喊苦。\n"
+        "没有时间担心，也没有时间恐惧，更没有时间犹豫。",
+    ),
     (
         "indented paragraphs",
         "　　记者昨天从市卫健委获悉，全市各级医疗\n机构已经全面落实预检分诊制度，发热门诊\n实行二十四小时值守，确保患者得到救治。\n"

@@ -472,8 +472,11 @@ class Reflow(Step):
             widest = hi[i]
             if widest is None and indented_doc:
                 # No column evidence yet (a paragraph of finished lines): where
-                # paragraphs are indented, the unindented next line is the column.
-                widest = b[_WIDTH]
+                # paragraphs are indented, the line that went on into this one was
+                # full (its shown indent counts), or else the unindented next line
+                # is the column (nightly find: a full line closed by …… over the
+                # short last line of its paragraph, at the top of a text).
+                widest = b[_WIDTH] if prev is None else prev[_WIDTH] + min(prev[_INDENT], 2)
             aw = a[_WIDTH] + shown
             # (A line much wider than the estimate is not in that column: repeated
             # short kickers between paragraphs look like a narrow column.)
