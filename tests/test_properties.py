@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import zip_longest
 
 import pytest
 import regex
@@ -15,6 +16,7 @@ from rewrap import clean_paragraphs, wrap
 from zhclean import OptionError
 from zhclean.chars import RADICALS
 from zhclean.options import OPENCC_CONFIGS
+from zhclean.normalizers.columns import MIN_ROWS
 from zhclean.normalizers.furniture import PAGE_TEXT
 from zhclean.normalizers.lines import is_closed
 
@@ -190,6 +192,27 @@ def test_hard_wrap_with_column_breaks_and_running_heads_is_undone(paras, w, data
             out.append("")
     assume(page >= 3 and interrupts)
     assert zhclean.clean("\n".join(out)) == "\n".join(paras)
+
+
+@given(
+    st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=8, unique=True),
+    st.integers(min_value=14, max_value=30),
+    st.integers(min_value=2, max_value=8),
+    st.data(),
+)
+def test_columns_side_by_side_are_read_in_order(paras, w, gutter, data):
+    # A layout-keeping extractor (pdftotext -layout) prints two columns side by
+    # side: each line of the left column padded to one width, a gutter, the line
+    # of the right column. Indents show as two spaces, as that extractor shows
+    # them. Condition: the columns stand side by side on at least MIN_ROWS lines
+    # (a shorter "gutter" may be a table row or a heading beside a date).
+    lines = [line.replace("\u3000", " ") for p in paras for line in wrap(p, w, indent=True)]
+    cut = data.draw(st.integers(min_value=(len(lines) + 1) // 2, max_value=max((len(lines) + 1) // 2, len(lines) - MIN_ROWS)))
+    left, right = lines[:cut], lines[cut:]
+    assume(len(right) >= MIN_ROWS)
+    pad = max(map(len, left)) + gutter
+    raw = "\n".join((a.ljust(pad) + b).rstrip() for a, b in zip_longest(left, right, fillvalue=""))
+    assert zhclean.clean(raw) == "\n".join(paras)
 
 
 @given(paragraphs, st.sampled_from(["chars", "runs"]), st.data())

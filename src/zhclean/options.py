@@ -22,7 +22,7 @@ class Options:
     """Every switch of the default pipeline, with its default.
 
     Encoding and characters (spec §1): ``fix_mojibake``, ``remove_invisible``,
-    ``fold_radicals``, ``halfwidth_alnum``. Layout (§2, §5, §6): ``undo_fake_bold``,
+    ``fold_radicals``, ``halfwidth_alnum``. Layout (§2, §5, §6): ``split_columns``, ``undo_fake_bold``,
     ``drop_stranded_chars``, ``drop_page_numbers``, ``drop_running_heads``,
     ``reflow``, ``paragraph_separator`` (``"\\n"`` or ``"\\n\\n"``).
     Spaces (§3): ``close_spacing``, ``cjk_latin_space`` (``"none"``, ``"one"``,
@@ -35,6 +35,7 @@ class Options:
     remove_invisible: bool = True
     fold_radicals: bool = True
     halfwidth_alnum: bool = True
+    split_columns: bool = True
     undo_fake_bold: bool = True
     drop_stranded_chars: bool = True
     drop_page_numbers: bool = True

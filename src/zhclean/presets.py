@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .core import Normalizer
-from .normalizers import doubling, encoding, furniture, paragraphs, punctuation, spacing, whitespace, width
+from .normalizers import columns, doubling, encoding, furniture, paragraphs, punctuation, spacing, whitespace, width
 from .normalizers.script import ConvertScript
 from .options import Options, OptionError
 from .pipeline import Pipeline
@@ -20,6 +20,8 @@ __all__ = ["PRESETS", "STEPS", "build", "preset"]
 
 # (option that switches it on, factory, why it sits here)
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
+    ("split_columns", lambda o: columns.split_columns,
+     "before everything: it reads pages by \\f, and every later step reads lines in the order they are read"),
     (None, lambda o: whitespace.normalize_newlines,
      "first: line structure is evidence for every layout step, and \\f/VT must become breaks before controls go"),
     (None, lambda o: whitespace.normalize_spaces,
@@ -87,8 +89,8 @@ PRESETS: dict[str, Options] = {
     "default": Options(),
     # Characters only: encoding, invisible characters, width. Layout and punctuation untouched.
     "minimal": Options(
-        undo_fake_bold=False, drop_stranded_chars=False, drop_page_numbers=False, drop_running_heads=False,
-        reflow=False, close_spacing=False, cjk_punctuation=False, quotes="keep", fix_ellipsis=False,
+        split_columns=False, undo_fake_bold=False, drop_stranded_chars=False, drop_page_numbers=False,
+        drop_running_heads=False, reflow=False, close_spacing=False, cjk_punctuation=False, quotes="keep", fix_ellipsis=False,
         dedupe_punctuation=False,
     ),
     # Web text: no hard wraps or page furniture to find.

@@ -1,0 +1,235 @@
+"""Columns laid side by side (spec §2): text that a layout-keeping extractor
+(``pdftotext -layout`` and its kin) printed as it stood on the page, two or
+three columns on every line with a gutter of spaces between them.
+
+Read line by line, such text interleaves the columns: the first line of the
+left column, then the first line of the right one, then the second of the
+left... Reflow cannot repair that, and every sentence is cut in two. This step
+puts each column's lines after those of the column before it, the order the
+text is read in; nothing inside a column moves, and a line that crosses the
+gutter (a headline over both columns) stays where it is and ends the block
+(ADR 0015).
+
+The evidence, all of which must hold for a block of consecutive lines:
+
+- a gutter: at least ``MIN_ROWS`` lines hold a run of two or more spaces that
+  ends at one and the same character column (a layout-keeping extractor puts
+  every column's lines at the same offset; a wider run there is a column's
+  first-line indent); the longer column's lines go on below the gutter rows;
+- the gutter is wider than every run of spaces to its left, in most of those
+  lines (letter-spaced text has runs as wide all along the line; the leftmost
+  gutter is tried first, and the columns right of it are split in turn);
+- both sides are prose: the left parts fill most of the column, and a third of
+  the parts on each side hold a punctuation mark, as lines of wrapped sentences
+  do (a table's cells seldom do, and a table stays as it is).
+
+Pages (``\\f``) are judged one by one, so the first step of the pipeline runs
+it, before ``\\f`` becomes a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..core import Edit, Normalizer, apply_edits, check_text
+
+__all__ = ["SplitColumns", "split_columns"]
+
+# A gutter is at least this many lines tall (a two-line "gutter" is as likely a
+# table row or a heading beside a date).
+MIN_ROWS = 4
+# ... or this many, near a gutter another page of the same text showed (the
+# extractor's character grid moves a little from page to page).
+MIN_ROWS_KNOWN = 2
+KNOWN_SLACK = 3
+# Share of gutter lines on which the gutter is the widest run of spaces.
+MIN_DISTINCT_SHARE = 0.8
+# The left column's lines fill at least this share of the column (median).
+MIN_LEFT_FILL = 0.5
+# Both sides hold at least this many characters (median).
+MIN_SIDE_CHARS = 4
+# Share of rows whose parts on each side hold a punctuation mark: sentences run
+# across the lines of a prose column, while table cells seldom hold one.
+MIN_PROSE_SHARE = 1 / 3
+# Columns side by side: a page holds at most this many (three gutters).
+MAX_DEPTH = 3
+# Gutter positions tried, the most frequent first.
+CANDIDATES = 5
+
+# A run of two or more spaces with text on both sides of it.
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+_RUN = re.compile(r" {2,}")
+_MARK = re.compile(r"[，。、；：！？,.;:!?]")
+
+
+def _max_run(s: str) -> int:
+    return max((len(m.group()) for m in _RUN.finditer(s)), default=1 if " " in s else 0)
+
+
+def _gutter_at(spans: list[tuple[int, int]], p: int) -> tuple[int, int] | None:
+    """The gap (of a line's ``spans``) that covers the two columns before ``p``, if any."""
+    for s, e in spans:
+        if s > p - 2:
+            break
+        if e >= p:
+            return s, e
+    return None
+
+
+def _blocks(lines: list[str], spans: list[list[tuple[int, int]]], p: int) -> list[tuple[int, int, list[tuple[int, int] | None]]]:
+    """Runs of lines ``[i, j)`` that no text crosses at ``p``, with each line's gutter."""
+    out = []
+    start = None
+    gaps: list[tuple[int, int] | None] = []
+    for k, line in enumerate(lines):
+        g = _gutter_at(spans[k], p)
+        if g is None and len(line.rstrip()) > p - 2 and len(line) - len(line.lstrip(" ")) < p - 2:
+            if start is not None:  # text crosses the gutter: the block ends
+                out.append((start, k, gaps))
+            start, gaps = None, []
+            continue
+        if start is None:
+            start = k
+        gaps.append(g)
+    if start is not None:
+        out.append((start, len(lines), gaps))
+    return out
+
+
+def _min_rows(p: int, known: frozenset[int]) -> int:
+    return MIN_ROWS_KNOWN if any(abs(p - k) <= KNOWN_SLACK for k in known) else MIN_ROWS
+
+
+def _split(lines: list[str], depth: int = 0, known: frozenset[int] = frozenset(), used: set[int] | None = None) -> list[str] | None:
+    """``lines`` with the columns of every block read one after another, or None.
+
+    ``known``: gutters found on other pages of the same text, where a short page
+    (the last of an article) needs fewer rows to show one. ``used`` collects the
+    gutters split at."""
+    if depth >= MAX_DEPTH:
+        return None
+    spans = [[m.span() for m in _GAP.finditer(line)] if "  " in line else [] for line in lines]
+    ends = Counter(e for line_spans in spans for _, e in line_spans)
+    # A gutter shows on every line whose gap covers it, also where a right
+    # column's indented first line ends the gap a little past it.
+    support = {p: sum(1 for sp in spans if _gutter_at(sp, p) is not None) for p, _ in ends.most_common(CANDIDATES)}
+    # The leftmost gutter first: its right side then holds any further columns,
+    # read by the recursion in order.
+    for p in sorted(p for p, rows in support.items() if rows >= _min_rows(p, known)):
+        min_rows = _min_rows(p, known)
+        out: list[str] = []
+        done = 0
+        changed = False
+        for i, j, gaps in _blocks(lines, spans, p):
+            # The block ends with its last gutter row and the lines that follow it
+            # without a blank line (the longer column's last lines); after a blank
+            # line comes what follows the columns.
+            last = max(k for k, g in enumerate(gaps) if g is not None) if any(gaps) else 0
+            end = last + 1
+            while end < len(gaps) and lines[i + end].strip():
+                end += 1
+            j, gaps = i + end, gaps[:end]
+            split = _split_block(lines[i:j], gaps, p, depth, min_rows)
+            if split is None:
+                continue
+            out.extend(lines[done:i])
+            out.extend(split)
+            done = j
+            changed = True
+        if changed:
+            out.extend(lines[done:])
+            if used is not None:
+                used.add(p)
+            return out
+    return None
+
+
+def _split_block(
+    lines: list[str], gaps: list[tuple[int, int] | None], p: int, depth: int, min_rows: int
+) -> list[str] | None:
+    rows = [(line, g) for line, g in zip(lines, gaps) if g is not None]
+    if len(rows) < min_rows:
+        return None
+    lefts = [line[:s].strip() for line, (s, e) in rows]
+    # The right part up to its own gap: further columns lie past that.
+    rights = [_RUN.split(line[e:].strip(), 1)[0] for line, (s, e) in rows]
+    distinct = sum(1 for (line, (s, e)), a in zip(rows, lefts) if e - s > _max_run(a))
+    if distinct < MIN_DISTINCT_SHARE * len(rows):
+        return None
+    if sorted(map(len, lefts))[len(lefts) // 2] < max(MIN_SIDE_CHARS, MIN_LEFT_FILL * (p - 2)):
+        return None
+    if sorted(map(len, rights))[len(rights) // 2] < MIN_SIDE_CHARS:
+        return None
+    for side in (lefts, rights):
+        if sum(1 for part in side if _MARK.search(part)) < MIN_PROSE_SHARE * len(side):
+            return None
+    left: list[str] = []
+    right: list[str] = []
+    for line, g in zip(lines, gaps):
+        if g is not None:
+            left.append(line[: g[0]].rstrip())
+            right.append(line[p:].rstrip())
+        elif len(line) - len(line.lstrip(" ")) >= p - 2:  # the right column alone
+            left.append("")
+            right.append(line[min(p, len(line) - len(line.lstrip(" "))) :].rstrip())
+        else:  # the left column alone, or nothing
+            left.append(line.rstrip())
+            right.append("")
+    while left and not left[-1]:
+        left.pop()
+    while right and not right[-1]:
+        right.pop()
+    while right and not right[0]:
+        right.pop(0)
+    # A column may hold columns of its own (three side by side).
+    return (_split(left, depth + 1) or left) + (_split(right, depth + 1) or right)
+
+
+class SplitColumns(Normalizer):
+    """Read columns that an extractor printed side by side one after another (spec §2)."""
+
+    name = "split_columns"
+
+    def edits(self, text: str) -> list[Edit]:
+        check_text(text)
+        if "  " not in text:
+            return []
+        pages = text.split("\f")
+        plain_pages = [[line[:-1] if line.endswith("\r") else line for line in page.split("\n")] for page in pages]
+        found: set[int] = set()
+        splits = [_split(plain, used=found) if "  " in page else None for page, plain in zip(pages, plain_pages)]
+        if found and len(pages) > 1:  # short pages again, with the gutters the others showed
+            known = frozenset(found)
+            splits = [
+                _split(plain, known=known) if split is None and "  " in page else split
+                for page, plain, split in zip(pages, plain_pages, splits)
+            ]
+        out: list[Edit] = []
+        pos = 0
+        for page, plain, split in zip(pages, plain_pages, splits):
+            lines = page.split("\n")
+            ends = [line.endswith("\r") for line in lines]
+            if split is not None:
+                # One edit per page, trimmed to the lines that changed.
+                head = 0
+                while head < len(plain) and head < len(split) and plain[head] == split[head] and not ends[head]:
+                    head += 1
+                start = pos + sum(len(line) + 1 for line in lines[:head])
+                tail = 0
+                while (
+                    tail < len(plain) - head and tail < len(split) - head
+                    and plain[-1 - tail] == split[-1 - tail] and not ends[-1 - tail]
+                ):
+                    tail += 1
+                end = pos + len(page) - sum(len(line) + 1 for line in lines[len(lines) - tail :])
+                new = "\n".join(split[head : len(split) - tail])
+                out.append(Edit(start, end, new))
+            pos += len(page) + 1
+        return out
+
+    def __call__(self, text: str) -> str:
+        return apply_edits(text, self.edits(text))
+
+
+split_columns = SplitColumns()

@@ -1,0 +1,146 @@
+"""Columns printed side by side (split_columns, ADR 0015): small tables of cases,
+negatives beside positives, and the output of real extractors.
+
+The rows are laid out here the way ``pdftotext -layout`` lays out a page: every
+column's lines start at one character offset, and a gutter of spaces lies
+between them. ``tests/extracted/`` holds what real extractors made of one
+two-column PDF page (see its README); they are cleaned whole.
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+from pathlib import Path
+
+import pytest
+
+import zhclean
+from test_seeds import readable_diff
+from zhclean.normalizers.columns import split_columns
+
+LEFT = [
+    "  记者昨天从市卫健委获悉，全市各",
+    "级医疗机构已经全面落实预检分诊制",
+    "度，发热门诊实行二十四小时值守，",
+    "确保患者得到及时救治。",
+    "  下一步，各地将继续加强社区防控",
+    "工作，做好外来人员排查登记。",
+]
+RIGHT = [
+    "  市场监管部门持续加大对口罩等防",
+    "护用品的监督检查力度，严厉打击哄",
+    "抬物价等违法行为，维护市场秩序。",
+    "  各社区志愿者主动请缨，协助做好",
+    "卡口值守和物资配送，连日来累计服",
+    "务居民一万余人次。",
+]
+THIRD = [
+    "  全市各级党组织把疫情防控作为",
+    "当前最重要的工作来抓，层层压实",
+    "责任，确保各项措施落到实处。",
+    "  广大党员干部冲锋在前，在疫情",
+    "防控一线亮身份、作表率，筑起了",
+    "群防群控的坚固防线。",
+]
+THIRD_READ = (
+    "全市各级党组织把疫情防控作为当前最重要的工作来抓，层层压实责任，确保各项措施落到实处。\n"
+    "广大党员干部冲锋在前，在疫情防控一线亮身份、作表率，筑起了群防群控的坚固防线。"
+)
+READ = (
+    "记者昨天从市卫健委获悉，全市各级医疗机构已经全面落实预检分诊制度，发热门诊实行二十四小时值守，确保患者得到及时救治。\n"
+    "下一步，各地将继续加强社区防控工作，做好外来人员排查登记。\n"
+    "市场监管部门持续加大对口罩等防护用品的监督检查力度，严厉打击哄抬物价等违法行为，维护市场秩序。\n"
+    "各社区志愿者主动请缨，协助做好卡口值守和物资配送，连日来累计服务居民一万余人次。"
+)
+
+
+def side_by_side(*columns: list[str], gutter: int = 4, width: int | None = None) -> str:
+    """Columns laid out as a layout-keeping extractor prints them (``width``: of
+    each column in characters, by default its longest line)."""
+    widths = [(width or max(map(len, c))) + gutter for c in columns[:-1]]
+    rows = []
+    for parts in zip_longest(*columns, fillvalue=""):
+        row = "".join(p.ljust(w) for p, w in zip(parts, widths)) + parts[-1]
+        rows.append(row.rstrip())
+    return "\n".join(rows)
+
+
+SPLIT = [
+    ("two columns", side_by_side(LEFT, RIGHT), READ),
+    ("a narrow gutter", side_by_side(LEFT, RIGHT, gutter=2), READ),
+    ("a headline over both columns stays first", "      社区防控工作扎实推进各项措施落到实处\n\n" + side_by_side(LEFT, RIGHT),
+     "社区防控工作扎实推进各项措施落到实处\n" + READ),
+    ("the right column shorter", side_by_side(LEFT, RIGHT[:4]), READ.rsplit("\n", 1)[0] + "\n各社区志愿者主动请缨，协助做好"),
+    ("the left column longer than the right", side_by_side(LEFT + ["  此外，各地还加强了巡查。"], RIGHT),
+     READ.replace("登记。\n", "登记。\n此外，各地还加强了巡查。\n")),
+    ("three columns", side_by_side(LEFT, RIGHT, THIRD), READ + "\n" + THIRD_READ),
+    ("pages apart, the short last page",
+     side_by_side(LEFT, RIGHT) + "\f" + side_by_side(["今后将进一步加强巡查和指导工作，", "确保落实。"], ["  市民如有问题，可拨打热", "线电话咨询。"], width=16),
+     READ + "\n今后将进一步加强巡查和指导工作，确保落实。\n市民如有问题，可拨打热线电话咨询。"),
+]
+
+KEEP = [
+    # A table: short cells far apart, not columns of prose.
+    "地区        确诊      治愈\n湖北        67000     50000\n广东        1300      1200\n浙江        1200      1100\n河南        1270      1200",
+    # A table whose first cells are long: no sentence runs through its rows.
+    "\n".join(f"{a}    {b}    {c}" for a, b, c in [("上海市浦东新区张江镇", "1300", "1200"), ("江苏省苏州市工业园区", "1250", "1190"),
+               ("浙江省杭州市西湖区", "980", "950"), ("广东省深圳市南山区", "1020", "1000"), ("湖北省武汉市江汉区", "3400", "3100")]),
+    # Letter-spaced lines: every gap as wide as the one at the "gutter".
+    "\n".join(["员  带  领  群  众  一  起  投  身", "战  疫  一  线  不  断  取  得  胜", "利  的  消  息  传  来  大  家  都",
+               "非  常  高  兴  纷  纷  表  示  要", "继  续  努  力  做  好  防  控  工"]),
+    # One column, indented: no gap with text on both sides.
+    "\n".join(LEFT),
+    # A gutter only three lines tall.
+    side_by_side(LEFT[:3], RIGHT[:3]),
+    # A dateline beside a headline, once.
+    "本报讯          2020年3月4日",
+]
+
+
+@pytest.mark.parametrize("name, raw, expected", SPLIT, ids=[row[0] for row in SPLIT])
+def test_columns_are_read_in_order(name, raw, expected):
+    assert zhclean.clean(raw) == expected
+
+
+@pytest.mark.parametrize("raw", KEEP)
+def test_no_columns_no_change(raw):
+    assert split_columns(raw) == raw
+
+
+def test_edits_apply_to_the_output_and_name_the_step():
+    raw = "标题\n" + side_by_side(LEFT, RIGHT) + "\n\n完"
+    edits = split_columns.edits(raw)
+    assert len(edits) == 1 and raw[: edits[0].start] == "标题\n" and raw[edits[0].end :] == "\n\n完"
+    assert "\n".join(LEFT) in split_columns(raw) and "\n".join(RIGHT) in split_columns(raw)
+    assert any(c.step == "split_columns" for c in zhclean.explain(raw).changes)
+
+
+def test_windows_line_ends():
+    assert zhclean.clean(side_by_side(LEFT, RIGHT).replace("\n", "\r\n")) == READ
+
+
+def test_off_by_option():
+    raw = side_by_side(LEFT, RIGHT)
+    assert zhclean.clean(raw, split_columns=False) != READ
+
+
+EXTRACTED = Path(__file__).resolve().parent / "extracted"
+
+
+def _read(name: str) -> str:
+    return (EXTRACTED / name).read_bytes().decode("utf-8")  # as made: \r\n and \f kept
+
+
+def test_pdftotext_layout_of_a_two_column_page():
+    gold = _read("two-columns.expected.txt").rstrip("\n")
+    actual = zhclean.clean(_read("two-columns.pdftotext-layout.txt"))
+    assert actual == gold, "\n" + readable_diff(gold, actual)
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext", "pdfium"])
+def test_reading_order_extractors_lose_and_invent_nothing(extractor):
+    # Their paragraph breaks are not all recoverable: without the indent these
+    # extractors drop, a paragraph whose last line is full reads as going on.
+    squeeze = lambda s: "".join(s.split())  # noqa: E731
+    gold = _read("two-columns.expected.txt")
+    assert squeeze(zhclean.clean(_read(f"two-columns.{extractor}.txt"))) == squeeze(gold)
