@@ -44,6 +44,8 @@ INDENT_WINDOW = 40
 _MAX_PASSES = 3
 # Lines narrower than this are too short to show a column (headlines, labels).
 MIN_LINE = 10.0
+# Lines on each side over which a column wider than MAX_COL shows itself.
+WIDE_WINDOW = 6
 _INNER_PUNCT = regex.compile(r"[，、,；;]")
 # Marks that show running prose inside a line; or four Latin words in a row
 # (English sets fewer commas, but a line of words is a sentence under way).
@@ -390,25 +392,29 @@ class Reflow(Step):
 
     @staticmethod
     def _wide_column(items: list[_Line]) -> list[bool]:
-        """Lines in a run of three or more unfinished lines wider than MAX_COL
-        whose widths agree: a column wider than MAX_COL (email, wide PDF pages)."""
+        """Unfinished lines wider than MAX_COL with at least two more such lines of
+        about their width within WIDE_WINDOW lines: a column wider than MAX_COL
+        (email, an A4 page set in one column). Not only consecutive lines: where
+        paragraphs are two or three lines long, finished last lines come between
+        the column's full lines (an A4 page typeset and extracted: real find)."""
         n = len(items)
         wide = [False] * n
         if not any(it[_LONG] for it in items):
             return wide
-        run = 0  # lines in the current run of agreeing widths
-        for k in range(n):
-            it = items[k]
-            if not it[_LONG] or it[_CLOSED] or it[_FLAT] is not None:
-                run = 0
-                continue
-            if run and abs(items[k - 1][_WIDTH] - it[_WIDTH]) <= SLACK:
-                run += 1
-            else:
-                run = 1
-            if run >= 3:
-                for j in range(k - run + 1, k + 1):
-                    wide[j] = True
+        cand = [k for k, it in enumerate(items) if it[_LONG] and not it[_CLOSED] and it[_FLAT] is None]
+        lo = 0
+        for idx, k in enumerate(cand):
+            w = items[k][_WIDTH]
+            while cand[lo] < k - WIDE_WINDOW:
+                lo += 1
+            near = 0
+            for j in cand[lo:]:
+                if j > k + WIDE_WINDOW:
+                    break
+                if abs(items[j][_WIDTH] - w) <= SLACK:
+                    near += 1
+            if near >= 3:
+                wide[k] = True
         return wide
 
     @staticmethod
@@ -452,7 +458,10 @@ class Reflow(Step):
             # (two of the first clean's long joined lines can agree in width by
             # chance: fuzz find): into the next line of that width, or into a
             # shorter finished last line.
-            return wide[i] and ((wide[i + 1] and abs(a[_WIDTH] - b[_WIDTH]) <= SLACK) or (b[_CLOSED] and b[_WIDTH] < a[_WIDTH]))
+            # A paragraph's first line may be narrower by its dropped indent.
+            room = SLACK + (FIRST_LINE_INDENT if para_start else 0.0)
+            d = b[_WIDTH] - a[_WIDTH]
+            return wide[i] and ((wide[i + 1] and -SLACK <= d <= room) or (b[_CLOSED] and d <= room))
         if b[_LONG]:
             # A short line joins a flattened paragraph only as a full line of its column.
             return b[_FLAT] is not None and not a[_CLOSED] and a[_WIDTH] >= b[_FLAT] - SLACK
