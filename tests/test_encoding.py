@@ -90,16 +90,24 @@ def test_halfwidth_alnum_letters_and_digits_only():
         ("⻓江⼤桥⻔⼝", "长江大桥门口"),  # simplified forms from the supplement
         ("⻢⻋⻜⻦⻥⻰", "马车飞鸟鱼龙"),
         ("⾨⾺⿓", "門馬龍"),  # traditional: Kangxi radicals fold to the traditional ideograph
+        # 户/戶 and 黄/黃 by the script around them (pypdf on an SC page gave ⼾ for 户);
+        # 青 in both scripts (NFKC would give the variant 靑).
+        ("楼上住⼾生活，这是⿈河", "楼上住户生活，这是黄河"),
+        ("樓上住⼾生活，這是⿈河", "樓上住戶生活，這是黃河"),
+        ("⼾⼝", "户口"),  # no evidence either way: Simplified
+        ("⾭年", "青年"),
         # Negatives: the ideographs themselves, and component forms that are no
         # character of running text (⺅ is 亻, ⺡ is 氵, ⻌ is 辶).
         ("人民日报", "人民日报"),
         ("⺅⺡⻌", "⺅⺡⻌"),
         ("部首", "部首"),
+        ("住户", "住户"),
     ],
 )
 def test_fold_radicals(raw, expected):
     assert fold_radicals(raw) == expected
     assert zhclean.clean(raw) == expected
+    assert zhclean.explain(raw).text == expected
     assert zhclean.clean(raw, fold_radicals=False) == raw
 
 

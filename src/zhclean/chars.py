@@ -95,5 +95,15 @@ RADICALS = {
     "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾",
     "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
 }
+# Radicals whose ideograph is written one way in Simplified text and another in
+# Traditional (户/戶, 黄/黃): a PDF font shares the radical's glyph with the
+# ideograph of its own locale, so the text around it decides (pypdf gave ⼾ for
+# 户 on a page set in Noto Serif CJK SC: tests/extracted). (Simplified, Traditional.)
+RADICAL_VARIANTS = {"⼾": ("户", "戶"), "⿈": ("黄", "黃")}
+# 靑 (U+9751) is neither script's form of 青: Simplified and Traditional text alike write 青.
+RADICALS["⾭"] = "青"
+# Frequent characters written only in one script, in pairs: which script a text is in.
+SIMPLIFIED_ONLY = "们这个国说时为会来对发经过还与业动没书长门问间车东见让给从实现学将"
+TRADITIONAL_ONLY = "們這個國說時為會來對發經過還與業動沒書長門問間車東見讓給從實現學將"
 # One range holding every key: regex scans a single range at 0.05x one regex pass.
 RADICAL_RANGE = "\u2e9f-\u2fd5"
