@@ -1,14 +1,14 @@
-"""What real extractors make of one two-column PDF page, and what each tool makes of that.
+"""What real extractors make of three PDF pages, and what each tool makes of that.
 
     python benchmarks/extractors.py               # score the outputs in tests/extracted/
     python benchmarks/extractors.py --regenerate  # typeset and extract them again first
 
-``tests/extracted/two-columns.html`` holds twelve clean paragraphs of the golden
-files under a headline, set by Chromium in two justified columns with indented
-first lines (A4, Noto CJK). The page was printed to PDF and extracted by
-pdftotext (reading order, and ``-layout``), pypdf, pypdfium2, and by Tesseract
-(chi_sim) from 200 dpi images of the pages; ``two-columns.expected.txt`` is the
-headline and paragraphs. Regenerating needs ``chromium``, ``pdftotext``,
+``tests/extracted/<page>.html`` holds 12-16 clean paragraphs of the golden files
+under a headline, set by Chromium in one, two or three justified columns with
+indented first lines (A4, Noto Serif CJK SC); ``<page>.expected.txt`` is the
+headline and paragraphs. Each page was printed to PDF and extracted by pdftotext
+(reading order, and ``-layout``), pypdf, pypdfium2, and by Tesseract (chi_sim)
+from 200 dpi images of the pages. Regenerating needs ``chromium``, ``pdftotext``,
 ``pdftoppm`` and ``tesseract`` with ``chi_sim`` on the PATH (Debian: chromium,
 poppler-utils, tesseract-ocr, tesseract-ocr-chi-sim, fonts-noto-cjk) and the
 ``bench`` extra (pypdf and pypdfium2 come with unstructured); versions change
@@ -35,18 +35,23 @@ sys.path.insert(0, str(HERE))
 from bench import quality  # noqa: E402
 
 DIR = HERE.parent / "tests" / "extracted"
-STEM = "two-columns"
+STEMS = ("one-column", "two-columns", "three-columns")
 EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfium", "tesseract")
 
 
 def regenerate() -> None:
-    """Typeset the HTML page to PDF and extract it with every extractor."""
+    """Typeset every HTML page to PDF and extract it with every extractor."""
     for tool in ("chromium", "pdftotext", "pdftoppm", "tesseract"):
         if shutil.which(tool) is None:
             sys.exit(f"--regenerate needs {tool} on the PATH")
     import pypdf
     import pypdfium2
 
+    for stem in STEMS:
+        _regenerate(stem, pypdf, pypdfium2)
+
+
+def _regenerate(STEM: str, pypdf, pypdfium2) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / f"{STEM}.pdf"
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -67,22 +72,26 @@ def regenerate() -> None:
 
 
 def run(cleaners: dict) -> dict:
-    gold = (DIR / f"{STEM}.expected.txt").read_text(encoding="utf-8")
     res: dict = {}
-    for ext in EXTRACTORS:
-        raw = (DIR / f"{STEM}.{ext}.txt").read_bytes().decode("utf-8")
-        res.setdefault("raw input", {})[ext] = quality(raw, gold, raw, fast=False)
-        for name, fn in cleaners.items():
-            res.setdefault(name, {})[ext] = quality(fn(raw), gold, raw, fast=False)
+    for stem in STEMS:
+        gold = (DIR / f"{stem}.expected.txt").read_text(encoding="utf-8")
+        for ext in EXTRACTORS:
+            raw = (DIR / f"{stem}.{ext}.txt").read_bytes().decode("utf-8")
+            res.setdefault(stem, {}).setdefault("raw input", {})[ext] = quality(raw, gold, raw, fast=False)
+            for name, fn in cleaners.items():
+                res[stem].setdefault(name, {})[ext] = quality(fn(raw), gold, raw, fast=False)
     return res
 
 
 def markdown(res: dict) -> list[str]:
-    md = ["| tool | " + " | ".join(EXTRACTORS) + " |", "|---|" + "---|" * len(EXTRACTORS)]
-    for name, by_ext in res.items():
-        cells = [f"{r['cer_no_ws']:.4f} / {r['f1']:.2f}" for r in (by_ext[e] for e in EXTRACTORS)]
-        md.append(f"| {name} | " + " | ".join(cells) + " |")
-    md += ["", "Each cell: CER without whitespace / paragraph-boundary F1."]
+    md = []
+    for stem, by_tool in res.items():
+        md += [f"**{stem}**", "", "| tool | " + " | ".join(EXTRACTORS) + " |", "|---|" + "---|" * len(EXTRACTORS)]
+        for name, by_ext in by_tool.items():
+            cells = [f"{r['cer_no_ws']:.4f} / {r['f1']:.2f}" for r in (by_ext[e] for e in EXTRACTORS)]
+            md.append(f"| {name} | " + " | ".join(cells) + " |")
+        md.append("")
+    md += ["Each cell: CER without whitespace / paragraph-boundary F1."]
     return md
 
 
