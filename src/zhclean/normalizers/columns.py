@@ -45,7 +45,7 @@ MIN_ROWS_KNOWN = 2
 KNOWN_SLACK = 3
 # Share of gutter lines on which the gutter is the widest run of spaces.
 MIN_DISTINCT_SHARE = 0.8
-# The left column's lines fill at least this share of the column (median).
+# The left column's lines fill at least this share of its widest line (median).
 MIN_LEFT_FILL = 0.5
 # Both sides hold at least this many characters (median).
 MIN_SIDE_CHARS = 4
@@ -157,7 +157,10 @@ def _split_block(
     distinct = sum(1 for (line, (s, e)), a in zip(rows, lefts) if e - s > _max_run(a))
     if distinct < MIN_DISTINCT_SHARE * len(rows):
         return None
-    if sorted(map(len, lefts))[len(lefts) // 2] < max(MIN_SIDE_CHARS, MIN_LEFT_FILL * (p - 2)):
+    # Fill against the widest left part, not the gutter's offset: one line that
+    # ran over (a long number) pushes the gutter right (nightly find).
+    widths = sorted(map(len, lefts))
+    if widths[len(widths) // 2] < max(MIN_SIDE_CHARS, MIN_LEFT_FILL * widths[-1]):
         return None
     if sorted(map(len, rights))[len(rights) // 2] < MIN_SIDE_CHARS:
         return None
