@@ -70,7 +70,7 @@ SPLIT = [
     ("a narrow gutter", side_by_side(LEFT, RIGHT, gutter=2), READ),
     # One left line ran over (numbers no printer breaks), so the gutter lies far
     # right of most left lines (nightly find).
-    ("a left line that ran over", side_by_side([*LEFT[:3], "确保患者得到及时救治，已救治12345、67890人次。", *LEFT[4:]], RIGHT),
+    ("a left line that ran over", side_by_side([*LEFT[:3], "确保患者得到及时救治，已救治12345、67890人次。", *LEFT[4:]], RIGHT, gutter=8),
      READ.replace("确保患者得到及时救治。", "确保患者得到及时救治，已救治12345、67890人次。")),
     ("a headline over both columns stays first", "      社区防控工作扎实推进各项措施落到实处\n\n" + side_by_side(LEFT, RIGHT),
      "社区防控工作扎实推进各项措施落到实处\n" + READ),
