@@ -109,6 +109,7 @@ KEEP: list[tuple[str, str]] = [
     ("zh", "等等……你说什么？"),
     ("zh", "（本报记者 黄欢）"),
     ("zh", "会议强调（见附件1），必须从严。"),
+    ("zh", "古籍〈论语〉一篇，〈村〉字旁注。"),  # angle brackets that pair with each other stay
     ("zh", "记者 黄合 通讯员 勇祖轩"),
     ("zh", "责编：段晨茜、闫妍"),
     ("zh", "『内层』与「外层」"),
@@ -165,6 +166,9 @@ CHANGE: list[tuple[str, str, str]] = [
     ("paren", "(一)加强组织领导", "（一）加强组织领导"),
     ("paren", "(2)落实防控措施。", "（2）落实防控措施。"),
     ("paren", "他笑了(虽然很勉强)。", "他笑了（虽然很勉强）。"),
+    ("paren", "下沉到社区（村)一线", "下沉到社区（村）一线"),  # half full-width: typed or OCR
+    ("paren", "下沉到社区(村）一线", "下沉到社区（村）一线"),
+    ("paren", "商务楼宇〈园区) 企业", "商务楼宇（园区）企业"),  # Tesseract reads （ as 〈
     # straight quotes
     ("quote", '战"疫"', "战“疫”"),
     ("quote", '他说:"我们一定能赢。"', "他说：“我们一定能赢。”"),

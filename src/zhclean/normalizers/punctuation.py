@@ -430,12 +430,25 @@ def _paren(m: "regex.Match[str]") -> str:
     return m.group()
 
 
+# A pair half full-width, half ASCII ('（村)', '(村）': typed so, or an OCR misread)
+# is Chinese by its full-width half; and an angle bracket closed by a round one
+# ('〈村)', Tesseract's usual misreading of '（') is a round pair, since '〈' only
+# ever pairs with '〉'. Innermost pairs, as _PAREN_PAIR takes them.
+_MIXED_PAIR = regex.compile(r"[（〈]([^()（）〈〉\n]{0,80})\)|[(〈]([^()（）〈〉\n]{0,80})）")
+
+
+def _mixed(m: "regex.Match[str]") -> str:
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    return "（" + inner + "）"
+
+
 _MARK_RE = regex.compile(r"(?<! ) *[,;:?!.](?: *[,;:?!.])* *")
 
 # Parentheses first, as a pair judged by what they enclose; then single marks,
 # which can then see a converted ）or ” as their Chinese neighbour.
 class CjkParentheses(Normalizer):
-    """ASCII parentheses around Chinese become （）, judged as a pair, nested pairs too."""
+    """ASCII parentheses around Chinese become （）, judged as a pair, nested pairs too;
+    a pair half full-width, or opened by '〈' and closed by a round one, becomes （）."""
 
     name = "cjk_parentheses"
     # The pattern takes innermost pairs; an outer pair is judged once the pairs
@@ -445,6 +458,8 @@ class CjkParentheses(Normalizer):
 
     def __call__(self, text: str) -> str:
         check_text(text)
+        if ("）" in text and ("(" in text or "〈" in text)) or (")" in text and ("（" in text or "〈" in text)):
+            text = _MIXED_PAIR.sub(_mixed, text)
         for _ in range(self.ROUNDS):
             if "(" not in text:
                 break
