@@ -185,6 +185,9 @@ CHANGE: list[tuple[str, str, str]] = [
     ("quote", "他称之为'小确幸'。", "他称之为‘小确幸’。"),
     ("quote", '所谓"OK"就是同意。', "所谓“OK”就是同意。"),
     ("quote", '党员"带头冲"，群众"跟着上"。', "党员“带头冲”，群众“跟着上”。"),
+    # curly and straight mixed, and closers read as openers (OCR): only where that balances the line
+    ("quote", '充电宝等“作战物资"，行军床', "充电宝等“作战物资”，行军床"),
+    ("quote", "“来得太及时了！““看到党旗，我们就心安。”", "“来得太及时了！”“看到党旗，我们就心安。”"),
     # ellipses
     ("ellipsis", "他沉默了⋯⋯", "他沉默了……"),
     ("ellipsis", "他沉默了⋯", "他沉默了……"),

@@ -224,3 +224,16 @@ def test_mark_after_a_dash_or_ellipsis_that_becomes_chinese(raw, expected):
 )
 def test_nested_parentheses(raw, expected):
     assert _clean(raw) == expected
+
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("““好”，他说。", "““好”，他说。"),  # '““' that no reading balances stays as found
+        ('他说“你"好。', "他说“你“好。"),  # a straight quote before text opens, by its shape
+        ('“甲”和"乙', "“甲”和“乙"),  # every curly quote closed: the straight one is no closer
+    ],
+)
+def test_quotes_reoriented_only_where_the_line_balances(raw, expected):
+    assert zhclean.clean(raw) == expected

@@ -159,11 +159,14 @@ class Quotes(Normalizer):
             # length, and looks past quotes in either form): '党("a")党' kept "a"
             # straight beside '(', and curled it beside the '（' it became.
             line = cjk_parentheses(line)
+        fixed = self._reoriented(line) if "““" in line and '"' not in line else {}
+        for i, c in fixed.items():
+            out.append((base + i, self.table.get(c, c)))
         self._straight(line, base, '"', "“", "”", out)
         self._straight(line, base, "'", "‘", "’", out, han_only=True)
         if self.table:
             for i, c in enumerate(line):
-                if c in self.table:
+                if c in self.table and i not in fixed:
                     out.append((base + i, self.table[c]))
 
     def _straight(self, line: str, base: int, q: str, op: str, cl: str, out: list[tuple[int, str]], han_only: bool = False) -> None:
@@ -233,6 +236,13 @@ class Quotes(Normalizer):
             # (')' too: cjk_parentheses runs next and may make it '）'.)
             if (prev in " \"',.:;!?()" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append((base + k, op))
+            elif (
+                q == '"' and len(pos) == 1 and k and prev != " "
+                and line.count("“") == line.count("”") + 1 and line.count("“", 0, k) > line.count("”", 0, k)
+            ):
+                # The one straight quote of a line after its one unclosed curly
+                # opener closes it ('“作战物资"，': OCR and hand edits mix the forms).
+                out.append((base + k, cl))
 
     # Every form a quote takes is looked past, corner brackets too: the style turns
     # curly quotes and converted pairs into them, and the next clean must see
@@ -265,6 +275,25 @@ class Quotes(Normalizer):
             c = line[j] if 0 <= j < len(line) else ""
             got = memo[(k, step)] = bool(c) and (c in CJK_PUNCT or _HANRE.match(c) is not None)
         return got
+
+    @staticmethod
+    def _reoriented(line: str) -> dict[int, str]:
+        """Curly openers that close: in '“好！““走”' the first of '““' closes the open
+        quote (OCR reads ” as “ beside another “). Only where that balances the line."""
+        fixes: dict[int, str] = {}
+        depth = 0
+        for i, c in enumerate(line):
+            if c == "“":
+                if depth and line.startswith("““", i) and i and line[i - 1] != " ":
+                    fixes[i] = "”"
+                    depth -= 1
+                else:
+                    depth += 1
+            elif c == "”":
+                depth = max(0, depth - 1)
+        if not fixes or line.count("“") - len(fixes) != line.count("”") + len(fixes):
+            return {}
+        return fixes
 
     @staticmethod
     def _inside_curly(line: str, starts: list[int]) -> list[bool]:
@@ -308,7 +337,7 @@ class Quotes(Normalizer):
 
     def __call__(self, text: str) -> str:
         check_text(text)
-        if '"' not in text and "'" not in text and not (self.table and regex.search("[“”‘’]", text)):
+        if '"' not in text and "'" not in text and "““" not in text and not (self.table and regex.search("[“”‘’]", text)):
             return text
         parts: list[str] = []
         last = 0
