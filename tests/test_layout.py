@@ -214,6 +214,16 @@ def test_doubling(raw, expected):
         ("> 引用一段话。", "> 引用一段话。"),
         ("- 10 度", "- 10度"),
         ("   首行缩进的段落。", "首行缩进的段落。"),
+        # A table's rows (three or more lines of one number of cells, most cells
+        # two characters or more) keep a space between cells and stay rows.
+        ("全市各地\n地区 确诊病例 治愈出院\n湖北  67000  50000\n广东省 1300 1200\n浙江省 1200 1100",
+         "全市各地\n地区 确诊病例 治愈出院\n湖北 67000 50000\n广东省 1300 1200\n浙江省 1200 1100"),
+        ("姓名 单位 职务\n张三 市卫健委 主任\n李四 市疾控中心 科长", "姓名 单位 职务\n张三 市卫健委 主任\n李四 市疾控中心 科长"),
+        # Negatives: two rows are no table; letter-spaced lines have a glyph a cell;
+        # cells holding sentence marks are prose.
+        ("地区 确诊病例 治愈出院\n湖北 67000 50000", "地区确诊病例治愈出院\n湖北67000 50000"),
+        ("员 带 领 群 众\n一 起 投 身 战\n疫 一 线 中 的", "员带领群众一起投身战疫一线中的"),
+        ("各地 积极 行动，\n群众 纷纷 响应，\n社区 全面 排查。", "各地积极行动，群众纷纷响应，社区全面排查。"),
         # Letter-spacing spreads digits and Latin too (justified columns, OCR):
         # closed up where a lone Han glyph shows the spacing; kept in prose.
         ("成 立 于 1 9 4 9 年 ， 首 都 是 北 京 。", "成立于1949年，首都是北京。"),

@@ -186,3 +186,47 @@ _ENUMERATOR = regex.compile(
 def starts_item(s: str) -> bool:
     """The line starts with a list marker: ``一、`` ``（二）`` ``(3)`` ``4.`` ``5、`` ``⑥`` ``第七，`` ``- ``."""
     return _ENUMERATOR.match(s) is not None
+
+
+# Rows of a table as extractors give them: cells apart by spaces, one row a line
+# ('地区 确诊病例 治愈出院' / '湖北 67000 50000'). A cell holds no space and no
+# sentence mark; a row has three cells or more. Found from a newline (or the
+# text's start), so the scan looks for a literal.
+TABLE_MIN_ROWS = 3
+_CELL = r"[^\s，。；！？、,;!?]{1,16}"
+_ROW = f" *((?:{_CELL} +){{2,}}{_CELL}) *(?=\\n|\\Z)"
+_ROW_AT_START = re.compile(_ROW)
+_ROW_AFTER_NEWLINE = re.compile("\n" + _ROW)
+
+
+def table_rows(text: str) -> list[tuple[int, int]]:
+    """Spans of lines (from the line's start to its last cell's end) that are rows of a table: ``TABLE_MIN_ROWS`` lines or more in a
+    row with one number of cells, most cells two characters or more (letter-spaced
+    text has one glyph a cell; a wrapped headline, one line of two pieces)."""
+    if "  " not in text and text.count(" ") < 2 * TABLE_MIN_ROWS:
+        return []
+    found = []
+    m = _ROW_AT_START.match(text)
+    if m is not None:
+        found.append(m)
+    found.extend(_ROW_AFTER_NEWLINE.finditer(text))
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    cells_in_run = 0
+    end_of_run = -2
+    for m in found:
+        cells = m.group(1).split()
+        long_cells = sum(1 for c in cells if len(c) >= 2)
+        line_start = text.rfind("\n", 0, m.start(1)) + 1
+        row_ok = 2 * long_cells > len(cells)
+        if row_ok and line_start == end_of_run + 1 and len(cells) == cells_in_run:
+            run.append((line_start, m.end(1)))
+        else:
+            if len(run) >= TABLE_MIN_ROWS:
+                out.extend(run)
+            run = [(line_start, m.end(1))] if row_ok else []
+            cells_in_run = len(cells)
+        end_of_run = m.end() if row_ok else -2
+    if len(run) >= TABLE_MIN_ROWS:
+        out.extend(run)
+    return out

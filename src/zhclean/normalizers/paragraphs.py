@@ -25,7 +25,7 @@ import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_spans, check_text, compose_edits
-from .lines import MAX_COL, continues, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
+from .lines import MAX_COL, continues, table_rows, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -307,6 +307,7 @@ class Reflow(Step):
         ind = _prefix(it[_INDENT] >= 2 and not it[_LONG] for it in items)
         indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
         wide = self._wide_column(items)
+        rows = {end for _, end in table_rows(text)}  # ends of rows: past any trailing spaces, as items end
         blank_free = "\n\n" in self.separator  # blank lines are the separator, not evidence
         join = [False] * (n - 1)
         moved: set[int] = set()  # captions taken out of the sentence they interrupt
@@ -344,6 +345,8 @@ class Reflow(Step):
             # item: equal-width items look like a column and must not be joined.
             if b[_ITEM] and (a[_CLOSED] or head[_ITEM]):
                 j = False
+            elif rows and (a[_END] in rows or b[_END] in rows):
+                j = False  # a table's rows stay rows, apart from the text around them
             else:
                 j = self._decide(i, a, b, prev, full, rights, indented[i], hi, wide, acc, blank_free)
             join[i] = j

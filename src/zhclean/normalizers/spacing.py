@@ -21,6 +21,7 @@ import regex
 
 from ..chars import CJK_PUNCT, FIELD_WORDS, LABEL_BULLETS, LABEL_MAX, WHITE_SPACE
 from ..core import Edit, Normalizer, check_text
+from .lines import table_rows
 
 _CJKP = frozenset(CJK_PUNCT)
 _SPACES = regex.compile(r"(?<! ) +")
@@ -79,6 +80,9 @@ _SCANS = [
 def _protected(text: str) -> set[int]:
     """Offsets of space runs that separate fields (each kept as one space)."""
     keep: set[int] = set()
+    # The cells of a table's rows (lines.table_rows).
+    for a, b in table_rows(text):
+        keep.update(r.start() for r in _RUN.finditer(text, a, b) if a < r.start() and r.end() < b)
     for first, rest in _SCANS:
         found = list(rest.finditer(text))
         if first is not None:
