@@ -54,11 +54,12 @@ _PROTECT = [
     # Section labels and kickers: ■ 信息直通车 ZHITONGCHE, / 战鼓催征 / …
     regex.compile(rf"(?m)^(?=[^\n]{{1,{LABEL_MAX}}}$)(?:[{LABEL_BULLETS}]|/ )[^\n]*$"),
     # Article and chapter numbers that open a line in statutes and reports:
-    # 第二十三条　本办法… (set with an ideographic space, read as one space).
-    regex.compile(r"(?m)^(?:#{1,6} )?第[一二三四五六七八九十百千零〇两\d]{1,8}[条章节款编條節] (?=\S)"),
+    # 第二十三条　本办法… (set with an ideographic space, read as one space; two
+    # spaces or more, as layout-keeping extractors print the gap, are one too).
+    regex.compile(r"(?m)^(?:#{1,6} )?第[一二三四五六七八九十百千零〇两\d]{1,8}[条章节款编條節] +(?=\S)"),
     # List and Markdown block markers that open a line (- 戴口罩, 1. 勤洗手, ## 标题,
     # > 引文): the space is part of the marker; without it the structure is lost.
-    regex.compile(r"(?m)^ {0,3}(?:[-*+>•]|#{1,6}|\d{1,3}[.)]) (?=\S)"),
+    regex.compile(r"(?m)^ {0,3}(?:[-*+>•]|#{1,6}|\d{1,3}[.)]) +(?=\S)"),
     # A field after a date or headline: 2020年03月04日13:56 来源：…
     regex.compile(r"(?<![ （(【〔［「『“]) +(?=(?:来源|來源|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|原标题|原標題|发布时间|發佈時間|字号|字號|浏览次数)[:：])"),
 ]
