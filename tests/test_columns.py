@@ -72,7 +72,7 @@ SPLIT = [
     # right of most left lines (nightly find).
     ("a left line that ran over", side_by_side([*LEFT[:3], "确保患者得到及时救治，已救治12345、67890人次。", *LEFT[4:]], RIGHT, gutter=8),
      READ.replace("确保患者得到及时救治。", "确保患者得到及时救治，已救治12345、67890人次。")),
-    ("a headline over both columns stays first", "      社区防控工作扎实推进各项措施落到实处\n\n" + side_by_side(LEFT, RIGHT),
+    ("a headline over both columns stays first", "      社区防控工作扎实推进各项措施落到实处\n" + side_by_side(LEFT, RIGHT),
      "社区防控工作扎实推进各项措施落到实处\n" + READ),
     ("the right column shorter", side_by_side(LEFT, RIGHT[:4]), READ.rsplit("\n", 1)[0] + "\n各社区志愿者主动请缨，协助做好"),
     ("the left column longer than the right", side_by_side(LEFT + ["  此外，各地还加强了巡查。"], RIGHT),

@@ -57,6 +57,13 @@ REFLOW_CHANGE = [
         "2月初，宁波就在市疫情防控工作领导小组专门增设关心关爱工作组，市县两级累计转拨划拨1500余万元党费用于慰问关爱一线，"
         "出台激励关爱基层党员干部和医务人员“10项举措”、援鄂抗疫医疗队关心关爱和服务管理办法等关心关爱文件11个，为冲锋在前的“战士”加油鼓劲。",
     ),
+    # pdftotext -layout centres a headline with spaces; the body's first line
+    # under it is indented less, and ends where the full lines do.
+    (
+        "a centred headline over indented paragraphs",
+        "      社区防控工作扎实推进各项措施落到实处\n  记者昨天从市卫健委获悉，全市各\n级医疗机构已经全面落实预检分诊制\n度，发热门诊实行二十四小时值守。",
+        "社区防控工作扎实推进各项措施落到实处\n记者昨天从市卫健委获悉，全市各级医疗机构已经全面落实预检分诊制度，发热门诊实行二十四小时值守。",
+    ),
     (
         "indented paragraphs",
         "　　记者昨天从市卫健委获悉，全市各级医疗\n机构已经全面落实预检分诊制度，发热门诊\n实行二十四小时值守，确保患者得到救治。\n"

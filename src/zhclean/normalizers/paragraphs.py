@@ -44,6 +44,8 @@ INDENT_WINDOW = 40
 _MAX_PASSES = 3
 # Lines narrower than this are too short to show a column (headlines, labels).
 MIN_LINE = 10.0
+# A line indented this far or more may be centred, not indented (pdftotext -layout).
+CENTRED_INDENT = 4
 # Lines on each side over which a column wider than MAX_COL shows itself.
 WIDE_WINDOW = 6
 _INNER_PUNCT = regex.compile(r"[，、,；;]")
@@ -429,6 +431,15 @@ class Reflow(Step):
         if a[_LABEL] or b[_LABEL]:
             return False
         if a[_FIELD] or b[_FIELD]:
+            return False
+        # A line set far in whose right edge is not the next line's (a headline
+        # that a layout-keeping extractor printed centred) stands alone over a
+        # line set less far in. (A column's indented first line ends where the
+        # full line under it ends.)
+        if (
+            a[_INDENT] >= CENTRED_INDENT and b[_INDENT] < a[_INDENT] - 1
+            and abs(a[_INDENT] + a[_WIDTH] - b[_INDENT] - b[_WIDTH]) > SLACK
+        ):
             return False
         if a[_CONT]:
             return True
