@@ -60,7 +60,7 @@ CANDIDATES = 5
 # A run of two or more spaces with text on both sides of it.
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 _RUN = re.compile(r" {2,}")
-_MARK = re.compile(r"[，。、；：！？,.;:!?]")
+_MARK = re.compile(r"[，。、；：！？,.;:!?“”‘’…—《》]")  # (no brackets: table headers hold （万人）)
 
 
 def _max_run(s: str) -> int:

@@ -391,6 +391,10 @@ def _final_stop(s: str, start: int) -> bool:
             # the CJK-Latin policy, and the stop must not change when it does.
             while j > 0 and s[j - 1] == " " and start - j <= 64:
                 j -= 1
+            # ASCII marks there become Chinese after Chinese ('党, 0.' is '党，0.'
+            # on the next clean, where the stop sees '，': fuzz find).
+            while j > 0 and s[j - 1] in ",;:?!" and start - j <= 64:
+                j -= 1
             return j > 0 and (_HANRE.match(s[j - 1]) is not None or s[j - 1] in CJK_PUNCT)
         if c == "\n":
             return False
