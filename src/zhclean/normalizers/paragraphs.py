@@ -406,7 +406,9 @@ class Reflow(Step):
         wide = [False] * n
         if not any(it[_LONG] for it in items):
             return wide
-        cand = [k for k, it in enumerate(items) if it[_LONG] and not it[_CLOSED] and it[_FLAT] is None]
+        # Lines a little under MAX_COL count as evidence too: a column of about
+        # MAX_COL has lines either side of it (a hanging mark, a dropped indent).
+        cand = [k for k, it in enumerate(items) if it[_WIDTH] > MAX_COL - 2 * SLACK and not it[_CLOSED] and it[_FLAT] is None]
         lo = 0
         for idx, k in enumerate(cand):
             w = items[k][_WIDTH]
@@ -477,8 +479,15 @@ class Reflow(Step):
             d = b[_WIDTH] - a[_WIDTH]
             return wide[i] and ((wide[i + 1] and -SLACK <= d <= room) or (b[_CLOSED] and d <= room))
         if b[_LONG]:
-            # A short line joins a flattened paragraph only as a full line of its column.
-            return b[_FLAT] is not None and not a[_CLOSED] and a[_WIDTH] >= b[_FLAT] - SLACK
+            # A short line joins a flattened paragraph only as a full line of its
+            # column; and a column just wider than MAX_COL only as one of its lines
+            # (a first line whose indent was dropped falls to MAX_COL or under).
+            if a[_CLOSED]:
+                return False
+            if b[_FLAT] is not None:
+                return a[_WIDTH] >= b[_FLAT] - SLACK
+            room = SLACK + (FIRST_LINE_INDENT if para_start and a[_INDENT] < 2 else 0.0)
+            return wide[i + 1] and a[_WIDTH] + min(a[_INDENT], 2) >= b[_WIDTH] - room
         if a[_CLOSED]:
             if b[_INDENT] > 0:  # an indented line starts a paragraph
                 return False
