@@ -3,7 +3,7 @@
     python benchmarks/layouts.py            # the table alone (bench.py includes it)
 
 The golden files' clean paragraphs are printed again, hard-wrapped at column
-widths 10 to 36 in four layouts, and each tool's output is scored on its
+widths 10 to 48 (48: an A4 page in one column) in four layouts, and each tool's output is scored on its
 paragraph boundaries (precision, recall, F1, as ``bench.py`` scores the seeds):
 
 - **print**: first lines indented by two ideographic spaces, closing marks never
@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 from zhclean.normalizers.lines import width  # noqa: E402
 
 LAYOUTS = ("print", "indent dropped", "flush", "blank lines")
-WIDTHS = (10, 14, 18, 24, 30, 36)
+WIDTHS = (10, 14, 18, 24, 30, 36, 40, 44, 48)  # up to an A4 page in one column
 PARAGRAPHS_PER_DOC = 6
 
 
