@@ -19,7 +19,7 @@ The evidence, all of which must hold for a block of consecutive lines:
 - the gutter is wider than every run of spaces to its left, in most of those
   lines (letter-spaced text has runs as wide all along the line; the leftmost
   gutter is tried first, and the columns right of it are split in turn);
-- both sides are prose: the left parts fill most of the column, and a third of
+- both sides are prose: the left parts fill most of the column, and a quarter of
   the parts on each side hold a punctuation mark, as lines of wrapped sentences
   do (a table's cells seldom do, and a table stays as it is).
 
@@ -51,7 +51,7 @@ MIN_LEFT_FILL = 0.5
 MIN_SIDE_CHARS = 4
 # Share of rows whose parts on each side hold a punctuation mark: sentences run
 # across the lines of a prose column, while table cells seldom hold one.
-MIN_PROSE_SHARE = 1 / 3
+MIN_PROSE_SHARE = 1 / 4
 # Columns side by side: a page holds at most this many (three gutters).
 MAX_DEPTH = 3
 # Gutter positions tried, the most frequent first.
