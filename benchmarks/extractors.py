@@ -36,6 +36,9 @@ from bench import quality  # noqa: E402
 
 DIR = HERE.parent / "tests" / "extracted"
 STEMS = ("one-column", "two-columns", "three-columns")
+# The same pages printed with the browser's head and foot (date, URL, page count),
+# extracted by pdftotext only; scored against the same expected text.
+HEADFOOT = ("one-column", "three-columns")
 EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfium", "tesseract")
 
 
@@ -49,6 +52,17 @@ def regenerate() -> None:
 
     for stem in STEMS:
         _regenerate(stem, pypdf, pypdfium2)
+    for stem in HEADFOOT:
+        _regenerate_headfoot(stem)
+
+
+def _regenerate_headfoot(stem: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / f"{stem}.pdf"
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}",
+                        str(DIR / f"{stem}.html")], check=True, capture_output=True)
+        subprocess.run(["pdftotext", str(pdf), str(DIR / f"{stem}-headfoot.pdftotext.txt")], check=True)
+        subprocess.run(["pdftotext", "-layout", str(pdf), str(DIR / f"{stem}-headfoot.pdftotext-layout.txt")], check=True)
 
 
 def _regenerate(STEM: str, pypdf, pypdfium2) -> None:
@@ -73,9 +87,11 @@ def _regenerate(STEM: str, pypdf, pypdfium2) -> None:
 
 def run(cleaners: dict) -> dict:
     res: dict = {}
-    for stem in STEMS:
-        gold = (DIR / f"{stem}.expected.txt").read_text(encoding="utf-8")
+    for stem in (*STEMS, *(f"{s}-headfoot" for s in HEADFOOT)):
+        gold = (DIR / f"{stem.removesuffix('-headfoot')}.expected.txt").read_text(encoding="utf-8")
         for ext in EXTRACTORS:
+            if not (DIR / f"{stem}.{ext}.txt").exists():
+                continue
             raw = (DIR / f"{stem}.{ext}.txt").read_bytes().decode("utf-8")
             res.setdefault(stem, {}).setdefault("raw input", {})[ext] = quality(raw, gold, raw, fast=False)
             for name, fn in cleaners.items():
@@ -88,7 +104,7 @@ def markdown(res: dict) -> list[str]:
     for stem, by_tool in res.items():
         md += [f"**{stem}**", "", "| tool | " + " | ".join(EXTRACTORS) + " |", "|---|" + "---|" * len(EXTRACTORS)]
         for name, by_ext in by_tool.items():
-            cells = [f"{r['cer_no_ws']:.4f} / {r['f1']:.2f}" for r in (by_ext[e] for e in EXTRACTORS)]
+            cells = [f"{by_ext[e]['cer_no_ws']:.4f} / {by_ext[e]['f1']:.2f}" if e in by_ext else "" for e in EXTRACTORS]
             md.append(f"| {name} | " + " | ".join(cells) + " |")
         md.append("")
     md += ["Each cell: CER without whitespace / paragraph-boundary F1."]

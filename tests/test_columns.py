@@ -78,6 +78,10 @@ SPLIT = [
     # Four rows side by side, one left part in four with a mark (nightly find).
     ("a short right column beside few marks", side_by_side(['  华中科技大学同济医学院附', '属协和医院1253名党员递交请战', '书，“不计报酬，无论生死”，呼', '吸科党支部第一时间成立党员防', '控疫情突击队，喊响“我是党员，', '跟我上”，主动带头承担进驻隔离', '病房、陪护患者转院、支援发热', '门诊等急难险重任务。', '  南京市中医院党委委员、副', '院长徐辉倒下的前几分钟，还在'], ['和医疗处主任通电话。作为医院', '新冠肺炎防治指挥部副组长和工', '作小组组长，她已经在一线不分', '昼夜连续奋战了18天。'], gutter=2),
      '华中科技大学同济医学院附属协和医院1253名党员递交请战书，“不计报酬，无论生死”，呼吸科党支部第一时间成立党员防控疫情突击队，喊响“我是党员，跟我上”，主动带头承担进驻隔离病房、陪护患者转院、支援发热门诊等急难险重任务。\n南京市中医院党委委员、副院长徐辉倒下的前几分钟，还在和医疗处主任通电话。作为医院新冠肺炎防治指挥部副组长和工作小组组长，她已经在一线不分昼夜连续奋战了18天。'),
+    # A page margin (the extractor set the text in from a running head further
+    # left): every line shares it, and a first-line indent is what is over it.
+    ("a page margin", "\n".join("      " + line for line in LEFT), READ.split("\n", 2)[0] + "\n" + READ.split("\n", 2)[1]),
+    ("a page margin and columns", "\n".join("      " + line for line in side_by_side(LEFT, RIGHT).split("\n")), READ),
     ("a headline over both columns stays first", "      社区防控工作扎实推进各项措施落到实处\n" + side_by_side(LEFT, RIGHT),
      "社区防控工作扎实推进各项措施落到实处\n" + READ),
     ("the right column shorter", side_by_side(LEFT, RIGHT[:4]), READ.rsplit("\n", 1)[0] + "\n各社区志愿者主动请缨，协助做好"),
@@ -102,6 +106,8 @@ KEEP = [
     "\n".join(LEFT),
     # A gutter only three lines tall.
     side_by_side(LEFT[:3], RIGHT[:3]),
+    # Every line indented by two: the text's own paragraph indents, no margin.
+    "  记者昨天从市卫健委获悉。\n  下一步，各地将继续加强防控。",
     # A dateline beside a headline, once.
     "本报讯          2020年3月4日",
 ]
@@ -147,9 +153,12 @@ def test_pdftotext_layout_of_a_two_column_page():
     assert actual == gold, "\n" + readable_diff(gold, actual)
 
 
-def test_pdftotext_layout_of_a_three_column_page():
+@pytest.mark.parametrize("page", ["three-columns", "three-columns-headfoot"])
+def test_pdftotext_layout_of_a_three_column_page(page):
+    # -headfoot: printed with the browser's date head and URL and page-count foot,
+    # which set every line in by a margin; the heads go by their pages (\f).
     gold = _read("three-columns.expected.txt").rstrip("\n")
-    actual = zhclean.clean(_read("three-columns.pdftotext-layout.txt"))
+    actual = zhclean.clean(_read(f"{page}.pdftotext-layout.txt"))
     assert actual == gold, "\n" + readable_diff(gold, actual)
 
 
@@ -162,4 +171,13 @@ def test_pdf_extractors_lose_and_invent_nothing(page, extractor):
     squeeze = lambda s: "".join(s.split())  # noqa: E731
     gold = squeeze(_read(f"{page}.expected.txt"))
     actual = squeeze(zhclean.clean(_read(f"{page}.{extractor}.txt")))
+    assert actual == gold, "\n" + readable_diff(gold, actual)
+
+
+@pytest.mark.parametrize("page", ["one-column", "three-columns"])
+@pytest.mark.parametrize("extractor", ["pdftotext", "pdftotext-layout"])
+def test_browser_head_and_foot_go_and_nothing_else(page, extractor):
+    squeeze = lambda s: "".join(s.split())  # noqa: E731
+    gold = squeeze(_read(f"{page}.expected.txt"))
+    actual = squeeze(zhclean.clean(_read(f"{page}-headfoot.{extractor}.txt")))
     assert actual == gold, "\n" + readable_diff(gold, actual)

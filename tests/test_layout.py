@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import zhclean
-from zhclean.normalizers.furniture import drop_page_numbers, drop_running_heads, drop_stranded_chars
+from zhclean.normalizers.furniture import drop_page_heads, drop_page_numbers, drop_running_heads, drop_stranded_chars
 from zhclean.normalizers.lines import is_closed, starts_item
 
 COLUMN = "记者昨天从市卫健委获悉，全市各级医疗机构\n已经全面落实预检分诊制度，发热门诊实行\n二十四小时值守，确保患者得到及时救治。"
@@ -342,6 +342,21 @@ QA, QB = "凝聚同心战“疫”的强大合力", "凝聚同心战”疫“的
             drop_running_heads,
             f"{L1}{QA}\n经济观察\n{L1}{QA}\n经济观察\n{L2}{QB}\n经济观察\n{L2}",
             f"{L1}{QA}\n经济观察\n{L1}{QA}\n经济观察\n{L2}{QB}\n经济观察\n{L2}",
+        ),
+        # Pages an extractor ended with \f: a short line that every page repeats
+        # once is furniture, at the page's edge or wherever reading order put it
+        # (a browser's date head and URL foot), even on two pages.
+        (
+            drop_page_heads,
+            f"12/1/26, 10:39 AM\n{L1}\nfile:///tmp/page.html\n{CUT}\n1/2\f12/1/26, 10:39 AM\n{L3}\nfile:///tmp/page.html\n2/2\f",
+            f"\n{L1}\n\n{CUT}\n\f\n{L3}\n\n\f",
+        ),
+        (drop_page_heads, f"{L1}\n\f经济观察\n{CUT}\n\f{L3}", f"{L1}\n\f经济观察\n{CUT}\n\f{L3}"),  # one page has it
+        (drop_page_heads, f"经济观察\n{L1}\n{L2}\n经济观察\n{CUT}", f"经济观察\n{L1}\n{L2}\n经济观察\n{CUT}"),  # no pages
+        (  # a finished line is text, however often pages repeat it
+            drop_page_heads,
+            f"好的。\n{L1}\f好的。\n{L2}\f好的。\n{L3}",
+            f"好的。\n{L1}\f好的。\n{L2}\f好的。\n{L3}",
         ),
         (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),
         (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),

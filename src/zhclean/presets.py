@@ -20,6 +20,9 @@ __all__ = ["PRESETS", "STEPS", "build", "preset"]
 
 # (option that switches it on, factory, why it sits here)
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
+    ("drop_running_heads", lambda o: furniture.drop_page_heads,
+     "first, while \\f still marks pages: a line every page repeats once is found by the pages; and before "
+     "split_columns, which would read a foot under the left column as that column's last line"),
     ("split_columns", lambda o: columns.split_columns,
      "before everything: it reads pages by \\f, and every later step reads lines in the order they are read"),
     (None, lambda o: whitespace.normalize_newlines,

@@ -54,11 +54,16 @@ MIN_SIDE_CHARS = 4
 MIN_PROSE_SHARE = 1 / 4
 # Columns side by side: a page holds at most this many (three gutters).
 MAX_DEPTH = 3
+# A page's lines all set in by this many spaces or more share a margin, removed.
+MIN_MARGIN = 3
+_MARGIN = re.compile("   ")
 # Gutter positions tried, the most frequent first.
 CANDIDATES = 5
 
-# A run of two or more spaces with text on both sides of it.
-_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A run of two or more spaces with text on both sides of it. Written to start
+# with its literal, which re finds by a fast scan (0.07x one regex pass on the
+# seeds; a lookbehind first tried every position, 1.7x).
+_GAP = re.compile(r"  (?<=\S  ) *(?=\S)")
 _RUN = re.compile(r" {2,}")
 _MARK = re.compile(r"[，。、；：！？,.;:!?“”‘’…—《》]")  # (no brackets: table headers hold （万人）)
 
@@ -185,34 +190,54 @@ def _split_block(
         right.pop()
     while right and not right[0]:
         right.pop(0)
-    # A column may hold columns of its own (three side by side).
+    # Each column less the margin its lines share (the page's margin is the first
+    # column's); then a column may hold columns of its own (three side by side).
+    left = _without_margin(left, 1) or left
+    right = _without_margin(right, 1) or right
     return (_split(left, depth + 1) or left) + (_split(right, depth + 1) or right)
 
 
+def _without_margin(lines: list[str], least: int = 0) -> list[str] | None:
+    """``lines`` less the margin every non-blank line shares, if it is ``least``
+    (by default ``MIN_MARGIN``) or more; else None. A layout-keeping extractor sets a page's text in from the
+    leftmost thing printed on it (a running head, a page number), and every line
+    then reads as indented; a first-line indent is what is left over the margin.
+    (A margin of two is taken for the text's own indent of every paragraph.)"""
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    if margin < (least or MIN_MARGIN) or margin == 0:
+        return None
+    return [line[margin:] if line.strip() else "" for line in lines]
+
+
 class SplitColumns(Normalizer):
-    """Read columns that an extractor printed side by side one after another (spec §2)."""
+    """Read columns that an extractor printed side by side one after another, and
+    take off the margin a page's lines all share (spec §2)."""
 
     name = "split_columns"
 
     def edits(self, text: str) -> list[Edit]:
         check_text(text)
-        if "  " not in text:
+        if "  " not in text:  # neither a gutter nor a margin
             return []
         pages = text.split("\f")
+        gapped = [_GAP.search(page) is not None for page in pages]  # most pages have no gap: no line work
+        if not any(gapped) and not any(_MARGIN.match(page) or "\n   " in page for page in pages):
+            return []
         plain_pages = [[line[:-1] if line.endswith("\r") else line for line in page.split("\n")] for page in pages]
         found: set[int] = set()
-        splits = [_split(plain, used=found) if "  " in page else None for page, plain in zip(pages, plain_pages)]
+        splits = [_split(plain, used=found) if gap else None for gap, plain in zip(gapped, plain_pages)]
         if found and len(pages) > 1:  # short pages again, with the gutters the others showed
             known = frozenset(found)
             splits = [
-                _split(plain, known=known) if split is None and "  " in page else split
-                for page, plain, split in zip(pages, plain_pages, splits)
+                _split(plain, known=known) if split is None and gap else split
+                for gap, plain, split in zip(gapped, plain_pages, splits)
             ]
         out: list[Edit] = []
         pos = 0
         for page, plain, split in zip(pages, plain_pages, splits):
             lines = page.split("\n")
             ends = [line.endswith("\r") for line in lines]
+            split = _without_margin(split if split is not None else plain) or split
             if split is not None:
                 # One edit per page, trimmed to the lines that changed.
                 head = 0

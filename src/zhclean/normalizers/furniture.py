@@ -279,3 +279,76 @@ drop_running_heads = DropLines(
     _running_heads,
     lambda t: len(t) >= 2 * PAGE_TEXT or _HEAD_WORDS.search(t) is not None,
 )
+
+
+# Pages (pdftotext and its kin end every page with \f). A short unfinished line at
+# the same edge of every page, or of all pages but one, is a running head or foot; so is
+# a short unfinished line found exactly once on each of those pages wherever the
+# extractor put it (a browser's URL footer lands mid-page in reading order). Also
+# where there are too few pages for drop_running_heads to see a head repeat: a
+# 2-page text. Runs before \f becomes a line break (whitespace.normalize_newlines).
+EDGE_LINES = 2  # non-blank lines at the top and at the bottom of a page
+EDGE_MAX = 40  # characters other than spaces: longer lines are text
+
+
+def _page_furniture(pages: list[list[str]]) -> list[list[int]]:
+    """For each page, the indices of its lines that are furniture."""
+    filled_pages = sum(1 for lines in pages if any(line.strip() for line in lines))
+    need = max(2, filled_pages - 1)
+    edge_count: dict[tuple[str, int, str], int] = {}
+    page_count: dict[str, int] = {}
+    edges = []
+    keys = []
+    for lines in pages:
+        filled = [k for k, line in enumerate(lines) if line.strip()]
+        page_edges = [("top", n, k) for n, k in enumerate(filled[:EDGE_LINES])]
+        page_edges += [("bottom", n, k) for n, k in enumerate(reversed(filled[-EDGE_LINES:]))]
+        page_edges = [(side, n, k) for side, n, k in page_edges if len(_key(lines[k])) <= EDGE_MAX and _is_head_like(lines[k].strip())]
+        edges.append(page_edges)
+        for side, n, k in set(page_edges):
+            key = (side, n, _key(lines[k].strip()))
+            edge_count[key] = edge_count.get(key, 0) + 1
+        short = {}
+        for k in filled:
+            st = lines[k].strip()
+            if len(_key(st)) <= EDGE_MAX and _is_head_like(st):
+                short.setdefault(_key(st), []).append(k)
+        keys.append(short)
+        for key, found in short.items():
+            if len(found) == 1:
+                page_count[key] = page_count.get(key, 0) + 1
+    out = []
+    for lines, page_edges, short in zip(pages, edges, keys):
+        drop = {k for side, n, k in page_edges if edge_count[(side, n, _key(lines[k].strip()))] >= need}
+        drop.update(found[0] for key, found in short.items() if len(found) == 1 and page_count[key] >= need)
+        out.append(sorted(drop))
+    return out
+
+
+class DropPageEdges(Step):
+    """Empty the short lines that every page (``\f``-separated) repeats once, the line break kept."""
+
+    name = "drop_page_heads"
+
+    def edits(self, text: str) -> list[Edit]:
+        if "\f" not in text:
+            return []
+        pages = [page.split("\n") for page in text.split("\f")]
+        if sum(1 for lines in pages if any(line.strip() for line in lines)) < 2:
+            return []
+        out: list[Edit] = []
+        pos = 0
+        for lines, drop in zip(pages, _page_furniture(pages)):
+            starts = [0, *accumulate(len(line) + 1 for line in lines)]
+            for k in drop:
+                if lines[k]:
+                    out.append(Edit(pos + starts[k], pos + starts[k] + len(lines[k]), ""))
+            pos += starts[-1]  # the page, its newlines and the \f after it
+        # Nothing of substance left: nothing is furniture (as for DropLines).
+        dropped = sum(_substance(text[e.start:e.end].strip()) for e in out)
+        if _substance(_SPACE.sub("", text)) - dropped < MIN_TEXT:
+            return []
+        return out
+
+
+drop_page_heads = DropPageEdges()
