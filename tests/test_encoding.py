@@ -142,3 +142,26 @@ def test_missing_glyphs_are_kept_and_reported(raw, expected, noticed):
 def test_nfc():
     assert nfc("e\u0301") == "é"
     assert nfc("中文") == "中文"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("他说&quot;你好&quot;，欢迎来到&nbsp;北京&amp;上海。", "他说“你好”，欢迎来到北京&上海。"),
+        ("价格&yen;100元，&#8220;优惠&#8221;活动", "价格¥100元，“优惠”活动"),
+        ("标题&#x3010;要闻&#x3011;", "标题【要闻】"),
+        ("转义两次的&amp;quot;引号&amp;quot;", "转义两次的“引号”"),  # text escaped twice
+        # Negatives: no ';', a name HTML does not know, and HTML source (a tag).
+        ("版权所有&copy 2020", "版权所有&copy 2020"),
+        ("研发&测试;上线", "研发&测试；上线"),
+        ("<p>他说&quot;你好&quot;</p>", "<p>他说&quot;你好&quot;</p>"),
+    ],
+)
+def test_html_references(raw, expected):
+    assert zhclean.clean(raw) == expected
+    assert zhclean.explain(raw).text == expected
+    assert zhclean.clean(expected) == expected
+
+
+def test_html_references_off_by_option():
+    assert zhclean.clean("&quot;好&quot;", unescape_html=False) != "“好”"

@@ -21,7 +21,7 @@ class OptionError(TypeError, ValueError):
 class Options:
     """Every switch of the default pipeline, with its default.
 
-    Encoding and characters (spec §1): ``fix_mojibake``, ``remove_invisible``,
+    Encoding and characters (spec §1): ``unescape_html``, ``fix_mojibake``, ``remove_invisible``,
     ``fold_radicals``, ``halfwidth_alnum``. Layout (§2, §5, §6): ``split_columns``, ``undo_fake_bold``,
     ``drop_stranded_chars``, ``drop_page_numbers``, ``drop_running_heads``,
     ``reflow``, ``paragraph_separator`` (``"\\n"`` or ``"\\n\\n"``).
@@ -31,6 +31,7 @@ class Options:
     Script: ``convert`` (an OpenCC configuration such as ``"t2s"``, or ``None``).
     """
 
+    unescape_html: bool = True
     fix_mojibake: bool = True
     remove_invisible: bool = True
     fold_radicals: bool = True

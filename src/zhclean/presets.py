@@ -20,6 +20,9 @@ __all__ = ["PRESETS", "STEPS", "build", "preset"]
 
 # (option that switches it on, factory, why it sits here)
 STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...] = (
+    ("unescape_html", lambda o: encoding.unescape_html,
+     "first: a reference can stand for a line break, a form feed, a space or a quote, which every later "
+     "step reads; and its ';' must not reach the punctuation steps"),
     ("drop_running_heads", lambda o: furniture.drop_page_heads,
      "first, while \\f still marks pages: a line every page repeats once is found by the pages; and before "
      "split_columns, which would read a foot under the left column as that column's last line"),

@@ -412,6 +412,9 @@ def _final_stop(s: str, start: int) -> bool:
 _BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?!. ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|─ ?─|(?<![.])\.{{3,6}}) *$")
 
 
+_REFERENCE_BEFORE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z")
+
+
 def _width_repl(m: "regex.Match[str]") -> str:
     # A run of marks (",." "?!" ", ,") is decided left to right, each mark seeing
     # the converted one before it (spaces skipped, as spacing later removes them
@@ -421,6 +424,8 @@ def _width_repl(m: "regex.Match[str]") -> str:
     s = m.string
     whole = m.group()
     prev = s[m.start() - 1] if m.start() > 0 else ""
+    if whole == ";" and prev.isascii() and prev.isalnum() and _REFERENCE_BEFORE.search(s[max(0, m.start() - 34) : m.start()]):
+        return whole  # the end of an HTML reference that unescape_html left (the text holds markup)
     after = s[m.end()] if m.end() < len(s) else ""  # the character after any trailing spaces
     if len(whole) == 1 and prev and prev not in "-－.─" and not (whole == "." and after in ("", "\n")):
         return _mark(whole, prev, after)  # one mark, no dash or stop before it: most matches
