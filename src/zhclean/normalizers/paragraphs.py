@@ -467,8 +467,8 @@ class Reflow(Step):
             # one, so a blank is no evidence and the rule holds without it.
             if b[_LONG] and (b[_BLANK] or blank_free) and a[_TEXT][-1] not in _MAY_CLOSE:
                 return True
-            if not a[_LONG]:
-                return False
+            if not a[_LONG] and not wide[i]:
+                return False  # (a line of a column about MAX_COL wide goes on as a long one)
             # Otherwise a long line goes on only in a column wider than MAX_COL,
             # which shows itself as a narrow one does, by three lines of one width
             # (two of the first clean's long joined lines can agree in width by
