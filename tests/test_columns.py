@@ -153,11 +153,12 @@ def test_pdftotext_layout_of_a_two_column_page():
     assert actual == gold, "\n" + readable_diff(gold, actual)
 
 
-@pytest.mark.parametrize("page", ["three-columns", "three-columns-headfoot"])
-def test_pdftotext_layout_of_a_three_column_page(page):
+@pytest.mark.parametrize("page", ["three-columns", "three-columns-headfoot", "one-column", "one-column-headfoot"])
+def test_pdftotext_layout_of_other_pages(page):
     # -headfoot: printed with the browser's date head and URL and page-count foot,
     # which set every line in by a margin; the heads go by their pages (\f).
-    gold = _read("three-columns.expected.txt").rstrip("\n")
+    # one-column: an A4 column of 45 characters a line, first lines indented.
+    gold = _read(f"{page.removesuffix('-headfoot')}.expected.txt").rstrip("\n")
     actual = zhclean.clean(_read(f"{page}.pdftotext-layout.txt"))
     assert actual == gold, "\n" + readable_diff(gold, actual)
 

@@ -306,9 +306,11 @@ class Reflow(Step):
         # joins documents with different conventions, and a decision that
         # depends only on nearby lines is the same when the text is cleaned in
         # pieces (zhclean.corpus streams files that way).
-        ind = _prefix(it[_INDENT] >= 2 and not it[_LONG] for it in items)
-        indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
+        # (A long line counts where it is a line of a wide column, as an A4 page's
+        # indented first lines are; a web paragraph's indent does not.)
         wide = self._wide_column(items)
+        ind = _prefix(it[_INDENT] >= 2 and (not it[_LONG] or w) for it, w in zip(items, wide))
+        indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
         rows = {end for _, end in table_rows(text)}  # ends of rows: past any trailing spaces, as items end
         blank_free = "\n\n" in self.separator  # blank lines are the separator, not evidence
         join = [False] * (n - 1)
@@ -454,7 +456,13 @@ class Reflow(Step):
             return True
         if a[_LONG] or (b[_LONG] and acc > MAX_COL):
             if a[_CLOSED]:
-                return False
+                # Where a wide column's paragraphs are indented, a full finished
+                # line goes on into an unindented one: full as the line that went
+                # on into it, or as the column's next line.
+                if not indented_doc or b[_BLANK] or b[_INDENT] > 0:
+                    return False
+                col = prev[_WIDTH] + min(prev[_INDENT], 2) if prev is not None else (b[_WIDTH] if wide[i + 1] else None)
+                return col is not None and a[_WIDTH] + min(a[_INDENT], 2) >= col - CLOSED_SLACK
             if a[_FLAT] is not None:
                 # A flattened paragraph goes on only if its last printed line was full.
                 return a[_LAST_W] >= a[_FLAT] - SLACK
