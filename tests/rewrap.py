@@ -38,7 +38,8 @@ def _printed(c: str) -> float:
 
 
 def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
-    """Hard-wrap p at width w, never inside a Latin word or number (as layouts do).
+    """Hard-wrap p at width w, never inside a Latin word or number, which goes to
+    the next line whole where it would run past this one (as layouts do).
 
     indent: the first line starts with two ideographic spaces. kinsoku: a closing
     mark never starts a line; one hangs at the end of the line before (so that
@@ -47,6 +48,14 @@ def wrap(p: str, w: float, indent: bool, kinsoku: bool = False) -> list[str]:
     lines, cur, cw = [], "\u3000\u3000" if indent else "", 2.0 if indent else 0.0
     hung = False
     for i, c in enumerate(p):
+        # A Latin word or number that would run past the line goes to the next
+        # line whole, as layouts set it (Chromium carried '335个' and '1643个' over
+        # on the extracted pages, leaving the line before short).
+        if c.isascii() and c.isalnum() and not (i and p[i - 1].isascii() and p[i - 1].isalnum()) and cw > 2.0:
+            run = len(p[i:]) - len(p[i:].lstrip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+            if cw + 0.5 * run > w:
+                lines.append(cur)
+                cur, cw, hung = "", 0.0, False
         cur += c
         cw += _printed(c)
         nxt = p[i + 1] if i + 1 < len(p) else ""

@@ -23,16 +23,19 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
     ("unescape_html", lambda o: encoding.unescape_html,
      "first: a reference can stand for a line break, a form feed, a space or a quote, which every later "
      "step reads; and its ';' must not reach the punctuation steps"),
+    (None, lambda o: whitespace.normalize_spaces,
+     "U+3000, tabs and other spaces become spaces so rule 3 judges one kind of space; before the page and "
+     "column steps, which read runs of spaces (a tab gutter found only on the next clean would not be "
+     "idempotent: fuzz find); before mojibake repair, so ftfy sees the same line on every clean"),
     ("drop_running_heads", lambda o: furniture.drop_page_heads,
-     "first, while \\f still marks pages: a line every page repeats once is found by the pages; and before "
+     "while \\f still marks pages: a line every page repeats once is found by the pages; and before "
      "split_columns, which would read a foot under the left column as that column's last line"),
     ("split_columns", lambda o: columns.split_columns,
-     "before everything: it reads pages by \\f, and every later step reads lines in the order they are read"),
+     "while \\f still marks pages, which it reads one by one; before every step that reads lines, in the "
+     "order they are read"),
     (None, lambda o: whitespace.normalize_newlines,
-     "first: line structure is evidence for every layout step, and \\f/VT must become breaks before controls go"),
-    (None, lambda o: whitespace.normalize_spaces,
-     "U+3000, tabs and other spaces become spaces so rule 3 judges one kind of space; before mojibake "
-     "repair, so ftfy sees the same line on every clean"),
+     "once the page steps are done: line structure is evidence for every layout step, and \\f/VT must "
+     "become breaks before controls go"),
     (None, lambda o: encoding.fix_surrogates,
      "before anything that encodes text (ftfy, OpenCC, writers): a lone surrogate is not valid Unicode"),
     ("remove_invisible", lambda o: whitespace.remove_invisible,

@@ -57,6 +57,7 @@ MAX_DEPTH = 3
 # A page's lines all set in by this many spaces or more share a margin, removed.
 MIN_MARGIN = 3
 _MARGIN = re.compile("   ")
+_LEAD = re.compile("[ \ufeff\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]*")
 # Gutter positions tried, the most frequent first.
 CANDIDATES = 5
 
@@ -203,7 +204,10 @@ def _without_margin(lines: list[str], least: int = 0) -> list[str] | None:
     leftmost thing printed on it (a running head, a page number), and every line
     then reads as indented; a first-line indent is what is left over the margin.
     (A margin of two is taken for the text's own indent of every paragraph.)"""
-    margin = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    # Invisible characters before the text count as margin: remove_invisible drops
+    # them later, and the next clean must find no margin left (fuzz find).
+    leads = [_LEAD.match(line).end() for line in lines if line.strip()]
+    margin = min(leads, default=0)
     if margin < (least or MIN_MARGIN) or margin == 0:
         return None
     return [line[margin:] if line.strip() else "" for line in lines]
