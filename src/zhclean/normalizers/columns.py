@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..core import Edit, Normalizer, apply_edits, check_text
+from ..core import Edit, Step, check_text
 
 __all__ = ["SplitColumns", "split_columns"]
 
@@ -56,7 +56,6 @@ MIN_PROSE_SHARE = 1 / 4
 MAX_DEPTH = 3
 # A page's lines all set in by this many spaces or more share a margin, removed.
 MIN_MARGIN = 3
-_MARGIN = re.compile("   ")
 _LEAD = re.compile("[ \ufeff\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]*")
 # Gutter positions tried, the most frequent first.
 CANDIDATES = 5
@@ -198,22 +197,22 @@ def _split_block(
     return (_split(left, depth + 1) or left) + (_split(right, depth + 1) or right)
 
 
-def _without_margin(lines: list[str], least: int = 0) -> list[str] | None:
+def _without_margin(lines: list[str], least: int = MIN_MARGIN) -> list[str] | None:
     """``lines`` less the margin every non-blank line shares, if it is ``least``
-    (by default ``MIN_MARGIN``) or more; else None. A layout-keeping extractor sets a page's text in from the
-    leftmost thing printed on it (a running head, a page number), and every line
-    then reads as indented; a first-line indent is what is left over the margin.
-    (A margin of two is taken for the text's own indent of every paragraph.)"""
+    or more (and more than none); else None. A layout-keeping extractor sets a
+    page's text in from the leftmost thing printed on it (a running head, a page
+    number), and every line then reads as indented; a first-line indent is what
+    is left over the margin. (A margin of two is taken for the text's own indent
+    of every paragraph.)"""
     # Invisible characters before the text count as margin: remove_invisible drops
     # them later, and the next clean must find no margin left (fuzz find).
-    leads = [_LEAD.match(line).end() for line in lines if line.strip()]
-    margin = min(leads, default=0)
-    if margin < (least or MIN_MARGIN) or margin == 0:
+    margin = min((_LEAD.match(line).end() for line in lines if line.strip()), default=0)
+    if margin < max(least, 1):
         return None
     return [line[margin:] if line.strip() else "" for line in lines]
 
 
-class SplitColumns(Normalizer):
+class SplitColumns(Step):
     """Read columns that an extractor printed side by side one after another, and
     take off the margin a page's lines all share (spec §2)."""
 
@@ -225,7 +224,7 @@ class SplitColumns(Normalizer):
             return []
         pages = text.split("\f")
         gapped = [_GAP.search(page) is not None for page in pages]  # most pages have no gap: no line work
-        if not any(gapped) and not any(_MARGIN.match(page) or "\n   " in page for page in pages):
+        if not any(gapped) and not any(page.startswith("   ") or "\n   " in page for page in pages):
             return []
         plain_pages = [[line[:-1] if line.endswith("\r") else line for line in page.split("\n")] for page in pages]
         found: set[int] = set()
@@ -259,9 +258,6 @@ class SplitColumns(Normalizer):
                 out.append(Edit(start, end, new))
             pos += len(page) + 1
         return out
-
-    def __call__(self, text: str) -> str:
-        return apply_edits(text, self.edits(text))
 
 
 split_columns = SplitColumns()

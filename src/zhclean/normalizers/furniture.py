@@ -303,7 +303,10 @@ def _page_furniture(pages: list[list[str]]) -> list[list[int]]:
         filled = [k for k, line in enumerate(lines) if line.strip()]
         page_edges = [("top", n, k) for n, k in enumerate(filled[:EDGE_LINES])]
         page_edges += [("bottom", n, k) for n, k in enumerate(reversed(filled[-EDGE_LINES:]))]
-        page_edges = [(side, n, k) for side, n, k in page_edges if len(_key(lines[k])) <= EDGE_MAX and _is_head_like(lines[k].strip())]
+        page_edges = [
+            (side, n, k) for side, n, k in page_edges
+            if len(_key(lines[k])) <= EDGE_MAX and _is_head_like(lines[k].strip())
+        ]
         edges.append(page_edges)
         for side, n, k in set(page_edges):
             key = (side, n, _key(lines[k].strip()))
@@ -325,7 +328,7 @@ def _page_furniture(pages: list[list[str]]) -> list[list[int]]:
     return out
 
 
-class DropPageEdges(Step):
+class DropPageHeads(Step):
     """Empty the short lines that every page (``\f``-separated) repeats once, the line break kept."""
 
     name = "drop_page_heads"
@@ -351,4 +354,4 @@ class DropPageEdges(Step):
         return out
 
 
-drop_page_heads = DropPageEdges()
+drop_page_heads = DropPageHeads()

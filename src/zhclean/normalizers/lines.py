@@ -200,9 +200,10 @@ _ROW_AFTER_NEWLINE = re.compile("\n" + _ROW)
 
 
 def table_rows(text: str) -> list[tuple[int, int]]:
-    """Spans of lines (from the line's start to its last cell's end) that are rows of a table: ``TABLE_MIN_ROWS`` lines or more in a
-    row with one number of cells, most cells two characters or more (letter-spaced
-    text has one glyph a cell; a wrapped headline, one line of two pieces)."""
+    """Spans of the lines (from the line's start to its last cell's end) that are
+    rows of a table: ``TABLE_MIN_ROWS`` lines or more in a row with one number of
+    cells, most cells two characters or more (letter-spaced text has one glyph a
+    cell; a wrapped headline, one line of two pieces)."""
     if "  " not in text and text.count(" ") < 2 * TABLE_MIN_ROWS:
         return []
     found = []

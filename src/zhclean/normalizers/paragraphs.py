@@ -412,7 +412,7 @@ class Reflow(Step):
         # MAX_COL has lines either side of it (a hanging mark, a dropped indent).
         cand = [k for k, it in enumerate(items) if it[_WIDTH] > MAX_COL - 2 * SLACK and not it[_CLOSED] and it[_FLAT] is None]
         lo = 0
-        for idx, k in enumerate(cand):
+        for k in cand:
             w = items[k][_WIDTH]
             while cand[lo] < k - WIDE_WINDOW:
                 lo += 1
