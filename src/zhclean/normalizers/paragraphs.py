@@ -186,6 +186,15 @@ def _column_width(widths: tuple[float, ...]) -> float | None:
     return None
 
 
+_LEADING_TOKEN = regex.compile(r"[A-Za-z0-9]+")
+
+
+def _carried(line: str) -> float:
+    """The width of the number or Latin word that opens ``line`` (0 if none)."""
+    m = _LEADING_TOKEN.match(line)
+    return 0.5 * len(m.group()) if m is not None else 0.0
+
+
 class Reflow(Step):
     """Rejoin hard-wrapped lines into paragraphs, one paragraph per line."""
 
@@ -518,12 +527,16 @@ class Reflow(Step):
                 # short last line of its paragraph, at the top of a text).
                 widest = b[_WIDTH] if prev is None else prev[_WIDTH] + min(prev[_INDENT], 2)
             aw = a[_WIDTH] + shown
+            # A number or Latin word that opens the next line would not have fit on
+            # this one: layouts carry it over whole, leaving this line short by up
+            # to its width (Chromium did so on the extracted pages).
+            carried = _carried(b[_TEXT])
             # (A line much wider than the estimate is not in that column: repeated
             # short kickers between paragraphs look like a narrow column.)
             return (
                 widest is not None
-                and widest - CLOSED_SLACK - indent <= aw <= widest + SLACK
-                and aw >= b[_WIDTH] - CLOSED_SLACK - indent / 4
+                and widest - CLOSED_SLACK - indent <= aw + carried and aw <= widest + SLACK
+                and aw + carried >= b[_WIDTH] - CLOSED_SLACK - indent / 4
             )
         if indented_doc and b[_INDENT] > a[_INDENT]:
             return False  # where indents are kept, an indented line starts a paragraph

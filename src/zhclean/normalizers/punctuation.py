@@ -159,11 +159,28 @@ class Quotes(Normalizer):
             # length, and looks past quotes in either form): '党("a")党' kept "a"
             # straight beside '(', and curled it beside the '（' it became.
             line = cjk_parentheses(line)
-        fixed = self._reoriented(line) if "““" in line and '"' not in line else {}
-        for i, c in fixed.items():
-            out.append((base + i, self.table.get(c, c)))
-        self._straight(line, base, '"', "“", "”", out)
-        self._straight(line, base, "'", "‘", "’", out, han_only=True)
+        mine: list[tuple[int, str]] = []
+        self._straight(line, 0, '"', "“", "”", mine)
+        self._straight(line, 0, "'", "‘", "’", mine, han_only=True)
+        # Curly openers that close are judged on the line as the straight quotes
+        # leave it: judged before them, '一"““"' became '一“““”' and only the next
+        # clean found the '““' (nightly find).
+        fixed: dict[int, str] = {}
+        if line.count("“") + line.count('"') >= 3:
+            view = list(line)
+            for i, c in mine:
+                view[i : i + len(c)] = c
+            back = {v: k for k, v in self.table.items()}
+            curly = "".join(back.get(c, c) for c in view) if back else "".join(view)
+            if "““" in curly:
+                fixed = self._reoriented(curly)
+                runs = {i for i, c in mine if len(c) > 1}
+                if any(i in runs for i in fixed):
+                    fixed = {}  # (a run of straight quotes: left to the straight rules)
+        close = self.table.get("”", "”")
+        mine = [(i, close if i in fixed else c) for i, c in mine]
+        mine.extend((i, close) for i in fixed if line[i] != '"')
+        out.extend((base + i, c) for i, c in mine)
         if self.table:
             for i, c in enumerate(line):
                 if c in self.table and i not in fixed:
