@@ -138,6 +138,8 @@ def test_every_normaliser_on_anything(step, text):
 # caption, and the next clean found the glyph after a finished line and dropped it:
 @example("党" * 8 + "\n\n" + "党" * 11 + "。\n\n" + "党" * 9 + " " + "党" * 9 + " " + "党" * 8 + "a" + "党" * 14 + "\na\n\n党", {})
 @example("党" * 8 + "\n\n" + "党" * 11 + "。\n\n" + "党" * 9 + " " + "党" * 9 + " " + "党" * 8 + "a" + "党" * 14 + "\na\n\n党", {"paragraph_separator": "\n\n"})
+# box rules apart by two spaces (a tab) are a dash once spacing squeezes them (nightly):
+@example("党─ \t─", {})
 # a stop after a number after an ASCII comma after Chinese and a space (nightly):
 @example("党,\t0.", {})
 def test_clean_and_explain_with_every_option(text, opts):

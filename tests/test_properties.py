@@ -39,6 +39,8 @@ paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, uniqu
 
 @given(arbitrary)
 # Found by the nightly profile; kept as regressions.
+@example('一"“\x93"')  # curly openers re-oriented after the straight quotes are curled
+@example('一“"""')  # the straight quote left after pairing closes the curly opener, first clean
 @example('一,"一')
 @example('一."一')
 @example("一, ,")

@@ -510,8 +510,14 @@ class Reflow(Step):
                 return False
             if b[_BLANK]:
                 # Where the text keeps first-line indents, an unindented line after a
-                # page break continues the paragraph of a full finished line.
-                return indented_doc and not para_start and full(i, CLOSED_SLACK, strict=True)
+                # page break continues the paragraph of a full finished line (full
+                # with the number or Latin word carried over to that line, see below).
+                if not indented_doc or para_start:
+                    return False
+                carried = _carried(b[_TEXT])
+                return full(i, CLOSED_SLACK, strict=True) or (
+                    carried > 0 and hi[i] is not None and hi[i] - CLOSED_SLACK <= a[_WIDTH] + carried <= hi[i] + SLACK
+                )
             # A sentence that happens to end at the line end: the line is as wide
             # as the column and as the next line (less the indent of a first line).
             # A visible indent counts as width; a dropped one (most extractors)

@@ -44,9 +44,9 @@ fix_ellipsis = Rule(
 # to become —— before it sees Chinese (`──－－党`: fuzz find). The run starts after
 # no dash character and is possessive, so a long line of dashes is linear
 # (starting inside a run made it quadratic).
-_DASH_UNIT = r"(?<![-])-{2,3}(?![-])|(?<!－)－－(?!－)|─ ?─"
+_DASH_UNIT = r"(?<![-])-{2,3}(?![-])|(?<!－)－－(?!－)|─ *+─"  # (spaces between box rules: spacing squeezes two to one, and the next clean must see the dash already: nightly find)
 _DASH_RUN = rf"(?<![-－─])(?:{_DASH_UNIT})++"
-_DASH_UNITS = regex.compile(r"-{2,3}|－－|─ ?─")
+_DASH_UNITS = regex.compile(r"-{2,3}|－－|─ *+─")
 _CTX_BEFORE = regex.compile(rf"{_DASH_CTX} *\Z")  # \Z: regex's $ also matches before a final newline
 _CTX_AFTER = regex.compile(rf" *{_DASH_CTX}")
 
@@ -254,11 +254,15 @@ class Quotes(Normalizer):
             if (prev in " \"',.:;!?()" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append((base + k, op))
             elif (
-                q == '"' and len(pos) == 1 and k and prev != " "
+                q == '"' and k and prev != " "
                 and line.count("“") == line.count("”") + 1 and line.count("“", 0, k) > line.count("”", 0, k)
             ):
-                # The one straight quote of a line after its one unclosed curly
-                # opener closes it ('“作战物资"，': OCR and hand edits mix the forms).
+                # The straight quote left over after pairing closes the line's one
+                # unclosed curly opener before it ('“作战物资"，': OCR and hand edits
+                # mix the forms). Pairs become “” or, inside the curly pair, ‘’, so
+                # the curly balance is the same before and after they are curled
+                # (nightly find: with only one straight quote counted, '一“"""'
+                # closed on the second clean).
                 out.append((base + k, cl))
 
     # Every form a quote takes is looked past, corner brackets too: the style turns
@@ -426,7 +430,7 @@ def _final_stop(s: str, start: int) -> bool:
 # has Chinese before it (idempotence: '党--,' must not become '党——,').
 # (An ASCII mark between the Chinese and the dash becomes Chinese too: '党,--,', '党.--:'.
 # Box-drawing '──' too: fix_dash takes it for a dash, '党──,' nightly find.)
-_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?!. ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|─ ?─|(?<![.])\.{{3,6}}) *$")
+_BECOMES_CJK = regex.compile(rf"{_CJK_CTX}[,;:?!. ]*(?:(?<![-])-{{2,3}}|(?<!－)－－|─ *+─|(?<![.])\.{{3,6}}) *$")
 
 
 _REFERENCE_BEFORE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z")
