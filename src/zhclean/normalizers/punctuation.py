@@ -166,21 +166,28 @@ class Quotes(Normalizer):
         # leave it: judged before them, '一"““"' became '一“““”' and only the next
         # clean found the '““' (nightly find).
         fixed: dict[int, str] = {}
-        if line.count("“") + line.count('"') >= 3:
-            view = list(line)
-            for i, c in mine:
-                view[i : i + len(c)] = c
-            back = {v: k for k, v in self.table.items()}
-            curly = "".join(back.get(c, c) for c in view) if back else "".join(view)
+        if "“" in line and (mine or "““" in line) and line.count("“") + line.count('"') >= 3:
+            if mine:
+                view = list(line)
+                for i, c in mine:
+                    view[i : i + len(c)] = c
+                back = {v: k for k, v in self.table.items()}
+                curly = "".join(back.get(c, c) for c in view) if back else "".join(view)
+            else:
+                curly = line
             if "““" in curly:
                 fixed = self._reoriented(curly)
                 runs = {i for i, c in mine if len(c) > 1}
                 if any(i in runs for i in fixed):
                     fixed = {}  # (a run of straight quotes: left to the straight rules)
-        close = self.table.get("”", "”")
-        mine = [(i, close if i in fixed else c) for i, c in mine]
-        mine.extend((i, close) for i in fixed if line[i] != '"')
-        out.extend((base + i, c) for i, c in mine)
+        if fixed:
+            close = self.table.get("”", "”")
+            mine = [(i, close if i in fixed else c) for i, c in mine]
+            mine.extend((i, close) for i in fixed if line[i] != '"')
+        if base:
+            out.extend((base + i, c) for i, c in mine)
+        else:
+            out.extend(mine)
         if self.table:
             for i, c in enumerate(line):
                 if c in self.table and i not in fixed:
@@ -493,12 +500,14 @@ def _paren(m: "regex.Match[str]") -> str:
 # is Chinese by its full-width half; and an angle bracket closed by a round one
 # ('〈村)', Tesseract's usual misreading of '（') is a round pair, since '〈' only
 # ever pairs with '〉'. Innermost pairs, as _PAREN_PAIR takes them.
-_MIXED_PAIR = regex.compile(r"[（〈]([^()（）〈〉\n]{0,80})\)|[(〈]([^()（）〈〉\n]{0,80})）")
+# One pattern per pair of ends, each starting with its literal (a scan for a class
+# of two characters is slow on Chinese text); each runs only where both ends are.
+_INNER = r"([^()（）〈〉\n]{0,80})"
+_MIXED_PAIRS = [(a, b, re.compile(re.escape(a) + _INNER + re.escape(b))) for a, b in (("（", ")"), ("〈", ")"), ("(", "）"), ("〈", "）"))]
 
 
-def _mixed(m: "regex.Match[str]") -> str:
-    inner = m.group(1) if m.group(1) is not None else m.group(2)
-    return "（" + inner + "）"
+def _mixed(m: "re.Match[str]") -> str:
+    return "（" + m.group(1) + "）"
 
 
 _MARK_RE = regex.compile(r"(?<! ) *[,;:?!.](?: *[,;:?!.])* *")
@@ -517,8 +526,9 @@ class CjkParentheses(Normalizer):
 
     def __call__(self, text: str) -> str:
         check_text(text)
-        if ("）" in text and ("(" in text or "〈" in text)) or (")" in text and ("（" in text or "〈" in text)):
-            text = _MIXED_PAIR.sub(_mixed, text)
+        for a, b, pair in _MIXED_PAIRS:
+            if b in text and a in text:
+                text = pair.sub(_mixed, text)
         for _ in range(self.ROUNDS):
             if "(" not in text:
                 break
