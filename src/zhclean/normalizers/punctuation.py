@@ -166,7 +166,7 @@ class Quotes(Normalizer):
         # leave it: judged before them, '一"““"' became '一“““”' and only the next
         # clean found the '““' (nightly find).
         fixed: dict[int, str] = {}
-        if "“" in line and (mine or "““" in line) and line.count("“") + line.count('"') >= 3:
+        if (mine or "““" in line) and line.count("“") + line.count('"') >= 3:
             if mine:
                 view = list(line)
                 for i, c in mine:
