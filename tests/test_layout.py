@@ -37,6 +37,24 @@ REFLOW_CHANGE = [
         "背着几十斤重的喷药桶，每天工作九到十个小时，日均清理居家隔离户垃圾250公斤，平均每天走2万多步……没有人喊累，也没有人喊苦。\n"
         "没有时间担心，也没有时间恐惧，更没有时间犹豫。",
     ),
+    # At the end of an indented text too few unfinished lines show a column; a
+    # finished line as full as the line that went on into it continues over a
+    # page break into the unindented line after it (nightly find) ...
+    (
+        "a full finished line before a page break, no column shown",
+        "　　寒冬腊月，巷口村头，雨雪纷飞中，一面面鲜艳的党旗\n、一个个坚守的身影，为焦灼的人们送去温暖安定的力量。\n\n"
+        "数据显示，2月24日，湖北以外新增确诊病例降至个位数。",
+        "寒冬腊月，巷口村头，雨雪纷飞中，一面面鲜艳的党旗、一个个坚守的身影，为焦灼的人们送去温暖安定的力量。"
+        "数据显示，2月24日，湖北以外新增确诊病例降至个位数。",
+    ),
+    # ... and a shorter one ends its paragraph there.
+    (
+        "a short finished line before a page break, no column shown",
+        "　　寒冬腊月，巷口村头，雨雪纷飞中，一面面鲜艳的党旗\n、一个个坚守的身影，为焦灼的人们送去力量。\n\n"
+        "数据显示，2月24日，湖北以外新增确诊病例降至个位数。",
+        "寒冬腊月，巷口村头，雨雪纷飞中，一面面鲜艳的党旗、一个个坚守的身影，为焦灼的人们送去力量。\n"
+        "数据显示，2月24日，湖北以外新增确诊病例降至个位数。",
+    ),
     # An A4 page set in one column: lines wider than MAX_COL, paragraphs of two
     # or three lines, so finished last lines come between the full ones (a real
     # page typeset and extracted by pdftotext left every line broken).

@@ -515,8 +515,14 @@ class Reflow(Step):
                 if not indented_doc or para_start:
                     return False
                 carried = _carried(b[_TEXT])
-                return full(i, CLOSED_SLACK, strict=True) or (
-                    carried > 0 and hi[i] is not None and hi[i] - CLOSED_SLACK <= a[_WIDTH] + carried <= hi[i] + SLACK
+                # Without column evidence (the last lines of a text, where
+                # finished lines leave fewer than three unfinished ones nearby),
+                # the line that went on into this one was full (nightly find).
+                widest = hi[i] if hi[i] is not None else prev[_WIDTH] + min(prev[_INDENT], 2)
+                aw = a[_WIDTH]
+                return aw >= 4 and (
+                    widest - CLOSED_SLACK <= aw <= widest + SLACK
+                    or (carried > 0 and widest - CLOSED_SLACK <= aw + carried <= widest + SLACK)
                 )
             # A sentence that happens to end at the line end: the line is as wide
             # as the column and as the next line (less the indent of a first line).
