@@ -68,6 +68,8 @@ def test_idempotent_on_anything(text):
 @example("0一0一\n一一", "one", "curly")
 # session 9: '1 1  1 1第' read as letter-spaced once the 'one' policy had spaced '1第'.
 @example("1 1  1 1第\n，", "one", "curly")
+# session 11: a quote after '--' stayed straight, and curled once fix_dash made it '——'.
+@example("一--\"一", "none", "curly")
 def test_idempotent_under_every_policy_and_quote_style(text, policy, quotes):
     once = zhclean.clean(text, cjk_latin_space=policy, quotes=quotes)
     assert zhclean.clean(once, cjk_latin_space=policy, quotes=quotes) == once

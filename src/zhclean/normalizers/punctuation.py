@@ -93,6 +93,7 @@ dedupe_punctuation = Rule(
 
 
 _ASCII_MARKS = frozenset(",.;:!?")
+_DASH_FORMS = "-－─"  # what fix_dash turns into —— next to Chinese
 _LOOK_PAST = _ASCII_MARKS | frozenset("\"'“”‘’")
 
 
@@ -253,7 +254,10 @@ class Quotes(Normalizer):
             n += 1
         if len(pos) % 2 and not han_only:
             k = pos[-1]
-            prev = line[k - 1] if k else " "
+            j = k - 1
+            while j >= 0 and line[j] in _DASH_FORMS:  # a dash fix_dash may make ——: what lies before it
+                j -= 1
+            prev = line[j] if j >= 0 else " "
             nxt = _after(line, k) or " "
             # ASCII marks count as the CJK marks cjk_punctuation will make of them,
             # so the decision is the same before and after that step (idempotence).
@@ -279,7 +283,9 @@ class Quotes(Normalizer):
     # counted as Chinese left '党"1":""' straight after ':', and curled it once
     # ':' was '：' (fuzz find). (Not brackets, judged as cjk_parentheses judges
     # them, in _line: 'print("hi") 即可' is code.)
-    _MARK_FORMS = ",.;:!?，。；：！？"
+    # And the dashes fix_dash makes —— of: '一--"一' kept its quote straight, and
+    # curled it once '--' was '——' (nightly find).
+    _MARK_FORMS = ",.;:!?，。；：！？" + _DASH_FORMS
     _QUOTE_PAST = frozenset(_MARK_FORMS + QUOTE_FORMS)
     _PAST_RUN = regex.compile(f"[ {regex.escape(_MARK_FORMS + QUOTE_FORMS)}]+")
 
