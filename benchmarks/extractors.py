@@ -7,11 +7,12 @@
 under a headline, set by Chromium in one, two or three justified columns with
 indented first lines (A4, Noto Serif CJK SC); ``<page>.expected.txt`` is the
 headline and paragraphs. Each page was printed to PDF and extracted by pdftotext
-(reading order, and ``-layout``), pypdf, pypdfium2, and by Tesseract (chi_sim)
-from 200 dpi images of the pages. Regenerating needs ``chromium``, ``pdftotext``,
+(reading order, and ``-layout``), pypdf, pypdfium2, pdfminer.six and pdfplumber
+(each with its defaults; pdfplumber's pages joined by ``\\f``), and by Tesseract
+(chi_sim) from 200 dpi images of the pages. Regenerating needs ``chromium``, ``pdftotext``,
 ``pdftoppm`` and ``tesseract`` with ``chi_sim`` on the PATH (Debian: chromium,
 poppler-utils, tesseract-ocr, tesseract-ocr-chi-sim, fonts-noto-cjk) and the
-``bench`` extra (pypdf and pypdfium2 come with unstructured); versions change
+``bench`` extra (pypdf and pypdfium2 come with unstructured; pdfplumber brings pdfminer.six); versions change
 the output, so the committed files, not a regeneration, are what the tests read.
 
 Scored as ``bench.py`` scores the seeds: CER with and without whitespace,
@@ -39,7 +40,7 @@ STEMS = ("one-column", "two-columns", "three-columns")
 # The same pages printed with the browser's head and foot (date, URL, page count),
 # extracted by pdftotext only; scored against the same expected text.
 HEADFOOT = ("one-column", "three-columns")
-EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfium", "tesseract")
+EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfium", "pdfminer", "pdfplumber", "tesseract")
 
 
 def regenerate() -> None:
@@ -77,6 +78,13 @@ def _regenerate(STEM: str, pypdf, pypdfium2) -> None:
         doc = pypdfium2.PdfDocument(str(pdf))
         text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
         (DIR / f"{STEM}.pdfium.txt").write_text(text, encoding="utf-8", newline="")
+        from pdfminer.high_level import extract_text
+        import pdfplumber
+
+        (DIR / f"{STEM}.pdfminer.txt").write_text(extract_text(str(pdf)), encoding="utf-8")
+        with pdfplumber.open(str(pdf)) as doc:
+            text = "\f".join(page.extract_text() for page in doc.pages)
+        (DIR / f"{STEM}.pdfplumber.txt").write_text(text, encoding="utf-8")
         subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
         pages = []
         for png in sorted(Path(tmp).glob("page-*.png")):

@@ -93,7 +93,50 @@ SPLIT = [
      READ + "\n今后将进一步加强巡查和指导工作，确保落实。\n市民如有问题，可拨打热线电话咨询。"),
 ]
 
+def joined(*columns: list[str]) -> str:
+    """Columns as pdfplumber's ``extract_text`` gives them: each row's parts joined
+    by one space, indents dropped."""
+    return "\n".join(" ".join(p.strip() for p in parts if p.strip()) for parts in zip_longest(*columns, fillvalue=""))
+
+
+def column_order(*columns: list[str]) -> str:
+    return "\n".join(line.strip() for column in columns for line in column)
+
+
+# Columns joined by one space (pdfplumber): split_columns puts each column's
+# lines after the column before it. (Without the dropped indents, where the
+# paragraphs break is reflow's question, as in any reading-order output.)
+JOINED = [
+    ("two columns", joined(LEFT, RIGHT), column_order(LEFT, RIGHT)),
+    ("three columns", joined(LEFT, RIGHT, THIRD), column_order(LEFT, RIGHT, THIRD)),
+    ("a headline over the columns", "社区防控工作扎实推进\n" + joined(LEFT, RIGHT), "社区防控工作扎实推进\n" + column_order(LEFT, RIGHT)),
+    # The left column is the longer one: its last line, alone on the row, goes on
+    # its unfinished line above.
+    ("the left column longer", joined(LEFT, RIGHT[:5]), column_order(LEFT, RIGHT[:5])),
+    # ... but where that line is finished, what comes after the rows may follow the
+    # columns instead (pdfplumber sets no blank line), and stays after them.
+    ("a finished left column, then a line", joined(LEFT[:4], RIGHT[:4]) + "\n" + "（本报记者张三）",
+     column_order(LEFT[:4], RIGHT[:4]) + "\n" + "（本报记者张三）"),
+    # A justified line spread out (single glyphs apart) is one part.
+    ("a letter-spaced part", joined(["“ 在 中 转 站 设 立 党 员 示 范", *LEFT[1:]], RIGHT),
+     column_order(["“在中转站设立党员示范", *LEFT[1:]], RIGHT)),
+    ("pages apart by form feeds", joined(LEFT, RIGHT) + "\f" + joined(THIRD[:3], THIRD[3:]),
+     column_order(LEFT, RIGHT) + "\f" + column_order(THIRD[:3], THIRD[3:])),
+    ("pages apart by a blank line", joined(LEFT, RIGHT) + "\n\n" + joined(THIRD[:3], THIRD[3:]),
+     column_order(LEFT, RIGHT) + "\n\n" + column_order(THIRD[:3], THIRD[3:])),
+]
+
 KEEP = [
+    # A poem's lines with a space between their halves: every half ends with a mark.
+    "白日依山尽， 黄河入海流。\n欲穷千里目， 更上一层楼。\n两个黄鹂鸣翠柳， 一行白鹭上青天。\n窗含西岭千秋雪， 门泊东吴万里船。",
+    # A table of short cells apart by one space.
+    "地区 确诊病例 治愈出院\n湖北省 67000例 50000例\n广东省 1300例 1200例\n浙江省 1200例 1100例\n河南省 1270例 1200例",
+    # Wrapped text with spaces around Latin words and numbers (pangu spacing).
+    "我们使用 Python 编写了数据清洗脚本，\n并在 2020 年完成了第一版的开发工作，\n随后又在 GitHub 上公开了全部源代码，\n欢迎大家使用 zhclean 并提出宝贵意见。",
+    # Question and answer side by side, each finished.
+    "问：口罩应该多久更换一次？ 答：一般四个小时更换一次。\n问：外出回家后应该做什么？ 答：先洗手，再更换衣物。\n"
+    "问：家中需要每天消毒吗？ 答：保持通风，定期清洁即可。\n问：出现发热症状怎么办？ 答：及时到发热门诊就医。",
+
     # A table: short cells far apart, not columns of prose.
     "地区        确诊      治愈\n湖北        67000     50000\n广东        1300      1200\n浙江        1200      1100\n河南        1270      1200",
     # A table whose first cells are long: no sentence runs through its rows.
@@ -116,6 +159,11 @@ KEEP = [
 @pytest.mark.parametrize("name, raw, expected", SPLIT, ids=[row[0] for row in SPLIT])
 def test_columns_are_read_in_order(name, raw, expected):
     assert zhclean.clean(raw) == expected
+
+
+@pytest.mark.parametrize("name, raw, expected", JOINED, ids=[row[0] for row in JOINED])
+def test_columns_joined_by_a_space_are_read_in_order(name, raw, expected):
+    assert split_columns(raw) == expected
 
 
 @pytest.mark.parametrize("raw", KEEP)
@@ -164,7 +212,7 @@ def test_pdftotext_layout_of_other_pages(page):
 
 
 @pytest.mark.parametrize("page", ["one-column", "two-columns", "three-columns"])
-@pytest.mark.parametrize("extractor", ["pdftotext", "pdftotext-layout", "pdfium", "pypdf"])
+@pytest.mark.parametrize("extractor", ["pdftotext", "pdftotext-layout", "pdfium", "pypdf", "pdfplumber"])
 def test_pdf_extractors_lose_and_invent_nothing(page, extractor):
     # Paragraph breaks are not all recoverable (without the indent most extractors
     # drop, a paragraph whose last line is full reads as going on), characters

@@ -23,6 +23,18 @@ The evidence, all of which must hold for a block of consecutive lines:
   the parts on each side hold a punctuation mark, as lines of wrapped sentences
   do (a table's cells seldom do, and a table stays as it is).
 
+Some extractors join the parts of a line with one space instead
+(pdfplumber's ``extract_text``, which puts a space wherever glyphs lie apart):
+``左栏的一行 右栏的一行``. Such a line is a row of two or three columns when
+its single spaces cut it into that many parts (a letter-spaced part, single
+glyphs apart, counts as one); at least ``MIN_ROWS`` rows in a row with the same
+number of parts, each column's parts mostly full (at about one width, as the
+lines of a justified column are) and holding punctuation, make a block, read
+column by column. Lines after the rows with fewer parts, each no wider than
+its column, are the longer columns' last lines (columns fill from the left).
+Nothing marks a page break inside such output, so pages must come apart by
+``\\f`` or a blank line (ADR 0015, addendum 2).
+
 Pages (``\\f``) are judged one by one, so the first step of the pipeline runs
 it, before ``\\f`` becomes a line break.
 """
@@ -33,6 +45,7 @@ import re
 from collections import Counter
 
 from ..core import Edit, Step, check_text
+from .lines import is_closed, width
 
 __all__ = ["SplitColumns", "split_columns"]
 
@@ -197,6 +210,137 @@ def _split_block(
     return (_split(left, depth + 1) or left) + (_split(right, depth + 1) or right)
 
 
+# Columns joined by one space (see the module's docstring).
+# Each column's parts are this wide or wider (median): a table's cells are narrower.
+MIN_JOINED_WIDTH = 6.0
+# At least this share of a column's parts are full: within JOINED_SLACK of its
+# upper-quartile width (justified lines; the rest end paragraphs).
+MIN_FULL_SHARE = 0.5
+JOINED_SLACK = 2.5
+# At least this share of a column's parts end without a mark: a column's lines
+# break mid-sentence, while the halves of a poem's lines set apart by a space
+# (白日依山尽， 黄河入海流。) each end with one.
+MIN_OPEN_SHARE = 1 / 4
+# Three lines in a row, the middle one cut by one or two single spaces, the
+# others holding a space at their end and start: where space-joined rows may be.
+# Starts with its literal, so the scan visits only the text after spaces.
+_JOINED_HINT = re.compile(r" [^ \n]+\n[^ \n]+(?: [^ \n]+){1,2}\n[^ \n]+ ")
+# Lines after a block of rows looked at as the longer columns' last lines.
+MAX_TAIL = 20
+
+
+def _row_like(line: str) -> bool:
+    return " " in line and "  " not in line and line[0] != " " and line[-1] != " " and "\r" not in line
+
+
+def _joined_regions(page: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``page`` of runs of lines that may be space-joined
+    rows, each with the lines after it up to a blank line (at most MAX_TAIL)."""
+    out: list[tuple[int, int]] = []
+    end = -1
+    for m in _JOINED_HINT.finditer(page):
+        if m.start() < end:
+            continue
+        start = page.rfind("\n", 0, m.start()) + 1
+        while start > 0:
+            prev = page.rfind("\n", 0, start - 1) + 1
+            if not _row_like(page[prev : start - 1]):
+                break
+            start = prev
+        end = page.find("\n", m.end())
+        end = len(page) if end < 0 else end
+        rows = True
+        tail = 0
+        while end < len(page) and tail < MAX_TAIL:
+            nxt = page.find("\n", end + 1)
+            nxt = len(page) if nxt < 0 else nxt
+            line = page[end + 1 : nxt]
+            if not line.strip():
+                break
+            rows = rows and _row_like(line)
+            tail += not rows
+            end = nxt
+        out.append((start, end))
+    return out
+
+
+def _joined_parts(line: str) -> list[str] | None:
+    """The parts of a line whose columns an extractor joined with single spaces,
+    if it has two or three; else None. Single glyphs apart (a letter-spaced
+    part) join into one part."""
+    if " " not in line or "  " in line or line[0] == " " or line[-1] == " ":
+        return None
+    pieces = line.split(" ")
+    if len(pieces) > 3:
+        merged: list[str] = []
+        for k, piece in enumerate(pieces):
+            if len(piece) == 1 and k and len(pieces[k - 1]) == 1:
+                merged[-1] += piece
+            else:
+                merged.append(piece)
+        pieces = merged
+    return pieces if 2 <= len(pieces) <= 3 else None
+
+
+def _joined_widths(rows: list[list[str]]) -> list[float] | None:
+    """Each column's width, if every column of ``rows`` reads as a column of
+    prose (wide, mostly full, punctuated); else None."""
+    cols = []
+    for column in zip(*rows):
+        ws = sorted(map(width, column))
+        top = ws[(3 * len(ws)) // 4]
+        if ws[len(ws) // 2] < MIN_JOINED_WIDTH:
+            return None
+        if sum(1 for w in ws if w >= top - JOINED_SLACK) < MIN_FULL_SHARE * len(ws):
+            return None
+        if sum(1 for part in column if _MARK.search(part)) < MIN_PROSE_SHARE * len(column):
+            return None
+        if sum(1 for part in column if _MARK.match(part, len(part) - 1) is None) < MIN_OPEN_SHARE * len(column):
+            return None
+        cols.append(top)
+    return cols
+
+
+def _split_joined(lines: list[str], min_rows: int = MIN_ROWS) -> list[str] | None:
+    """``lines`` with every block of space-joined columns read column by column, or None."""
+    n = len(lines)
+    parts = [_joined_parts(line) if line else None for line in lines]
+    out: list[str] = []
+    done = 0
+    for i in range(n):
+        if i < done or parts[i] is None:
+            continue
+        k = len(parts[i])
+        j = i
+        while j < n and parts[j] is not None and len(parts[j]) == k:
+            j += 1
+        cols = _joined_widths(parts[i:j]) if j - i >= min_rows else None
+        if cols is None:
+            continue
+        columns: list[list[str]] = [[] for _ in range(k)]
+        for row in parts[i:j]:
+            for c, part in enumerate(row):
+                columns[c].append(part)
+        # The longer columns' last lines: fewer parts, none wider than its column,
+        # where the first column's last line is unfinished (else a line after the
+        # block is as likely what follows the columns: pdfplumber sets no blank).
+        while j < n and lines[j].strip() and not is_closed(columns[0][-1]):
+            tail = parts[j] or ([lines[j]] if " " not in lines[j] else None)
+            if tail is None or len(tail) >= k or any(width(p) > w + JOINED_SLACK for p, w in zip(tail, cols)):
+                break
+            for c, part in enumerate(tail):
+                columns[c].append(part)
+            j += 1
+        out.extend(lines[done:i])
+        for column in columns:
+            out.extend(column)
+        done = j
+    if not done:
+        return None
+    out.extend(lines[done:])
+    return out
+
+
 def _without_margin(lines: list[str], least: int = MIN_MARGIN) -> list[str] | None:
     """``lines`` less the margin every non-blank line shares, if it is ``least``
     or more (and more than none); else None. A layout-keeping extractor sets a
@@ -220,12 +364,15 @@ class SplitColumns(Step):
 
     def edits(self, text: str) -> list[Edit]:
         check_text(text)
-        if "  " not in text:  # neither a gutter nor a margin
+        if " " not in text:  # neither a gutter, nor a margin, nor columns joined by a space
             return []
         pages = text.split("\f")
-        gapped = [_GAP.search(page) is not None for page in pages]  # most pages have no gap: no line work
+        # Most pages have neither a gap nor two lines with a space: no line work.
+        gapped = [_GAP.search(page) is not None for page in pages] if "  " in text else [False] * len(pages)
+        # Space-joined rows are looked for only near three lines that hint at them.
+        joined = [_joined_regions(page) for page in pages]
         if not any(gapped) and not any(page.startswith("   ") or "\n   " in page for page in pages):
-            return []
+            return self._joined_edits(pages, joined, [None] * len(pages))
         plain_pages = [[line[:-1] if line.endswith("\r") else line for line in page.split("\n")] for page in pages]
         found: set[int] = set()
         splits = [_split(plain, used=found) if gap else None for gap, plain in zip(gapped, plain_pages)]
@@ -238,10 +385,13 @@ class SplitColumns(Step):
         out: list[Edit] = []
         pos = 0
         for page, plain, split in zip(pages, plain_pages, splits):
-            lines = page.split("\n")
-            ends = [line.endswith("\r") for line in lines]
+            if split is None and not (page.startswith("   ") or "\n   " in page):  # no margin of three
+                pos += len(page) + 1
+                continue
             split = _without_margin(split if split is not None else plain) or split
             if split is not None:
+                lines = page.split("\n")
+                ends = [line.endswith("\r") for line in lines]
                 # One edit per page, trimmed to the lines that changed.
                 head = 0
                 while head < len(plain) and head < len(split) and plain[head] == split[head] and not ends[head]:
@@ -257,6 +407,35 @@ class SplitColumns(Step):
                 new = "\n".join(split[head : len(split) - tail])
                 out.append(Edit(start, end, new))
             pos += len(page) + 1
+        return sorted(out + self._joined_edits(pages, joined, splits), key=lambda e: e.start)
+
+    @staticmethod
+    def _joined_edits(pages: list[str], joined: list[list[tuple[int, int]]], splits: list) -> list[Edit]:
+        """Edits that read space-joined columns in order, on pages no gutter split.
+        Once one block shows, shorter ones (a page's last rows) need fewer rows."""
+        if not any(joined):
+            return []
+        offsets = [0]
+        for page in pages[:-1]:
+            offsets.append(offsets[-1] + len(page) + 1)
+        todo = [(off + a, page[a:b].split("\n")) for page, off, regions, split in zip(pages, offsets, joined, splits)
+                if split is None for a, b in regions]
+        done = [_split_joined(lines) for _, lines in todo]
+        if any(d is not None for d in done):
+            done = [d if d is not None else _split_joined(lines, MIN_ROWS_KNOWN) for d, (_, lines) in zip(done, todo)]
+        out = []
+        for (start, lines), new in zip(todo, done):
+            if new is None:
+                continue
+            head = 0
+            while head < len(lines) and head < len(new) and lines[head] == new[head]:
+                head += 1
+            tail = 0
+            while tail < len(lines) - head and tail < len(new) - head and lines[-1 - tail] == new[-1 - tail]:
+                tail += 1
+            begin = start + sum(len(line) + 1 for line in lines[:head])
+            end = start + sum(len(line) + 1 for line in lines) - 1 - sum(len(line) + 1 for line in lines[len(lines) - tail :])
+            out.append(Edit(begin, end, "\n".join(new[head : len(new) - tail])))
         return out
 
 
