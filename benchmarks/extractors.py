@@ -38,7 +38,7 @@ from bench import quality  # noqa: E402
 DIR = HERE.parent / "tests" / "extracted"
 STEMS = ("one-column", "two-columns", "three-columns")
 # The same pages printed with the browser's head and foot (date, URL, page count),
-# extracted by pdftotext only; scored against the same expected text.
+# extracted by pdftotext and pdfplumber; scored against the same expected text.
 HEADFOOT = ("one-column", "three-columns")
 EXTRACTORS = ("pdftotext", "pdftotext-layout", "pypdf", "pdfium", "pdfminer", "pdfplumber", "tesseract")
 
@@ -64,6 +64,11 @@ def _regenerate_headfoot(stem: str) -> None:
                         str(DIR / f"{stem}.html")], check=True, capture_output=True)
         subprocess.run(["pdftotext", str(pdf), str(DIR / f"{stem}-headfoot.pdftotext.txt")], check=True)
         subprocess.run(["pdftotext", "-layout", str(pdf), str(DIR / f"{stem}-headfoot.pdftotext-layout.txt")], check=True)
+        import pdfplumber
+
+        with pdfplumber.open(str(pdf)) as doc:
+            text = "\f".join(page.extract_text() for page in doc.pages)
+        (DIR / f"{stem}-headfoot.pdfplumber.txt").write_text(text, encoding="utf-8")
 
 
 def _regenerate(STEM: str, pypdf, pypdfium2) -> None:

@@ -217,9 +217,10 @@ MIN_JOINED_WIDTH = 6.0
 # upper-quartile width (justified lines; the rest end paragraphs).
 MIN_FULL_SHARE = 0.5
 JOINED_SLACK = 2.5
-# At least this share of a column's parts end without a mark: a column's lines
-# break mid-sentence, while the halves of a poem's lines set apart by a space
-# (白日依山尽， 黄河入海流。) each end with one.
+# At least this share of all parts end without a mark: columns' lines break
+# mid-sentence, while the halves of a poem's lines set apart by a space
+# (白日依山尽， 黄河入海流。) each end with one. Over all columns, not each: a
+# short column can end most of its few lines at a mark (Hypothesis find).
 MIN_OPEN_SHARE = 1 / 4
 # Three lines in a row, the middle one cut by one or two single spaces, the
 # others holding a space at their end and start: where space-joined rows may be.
@@ -267,7 +268,7 @@ def _joined_regions(page: str) -> list[tuple[int, int]]:
 def _joined_parts(line: str) -> list[str] | None:
     """The parts of a line whose columns an extractor joined with single spaces,
     if it has two or three; else None. Single glyphs apart (a letter-spaced
-    part) join into one part."""
+    part) are one part, its spaces kept."""
     if " " not in line or "  " in line or line[0] == " " or line[-1] == " ":
         return None
     pieces = line.split(" ")
@@ -275,7 +276,7 @@ def _joined_parts(line: str) -> list[str] | None:
         merged: list[str] = []
         for k, piece in enumerate(pieces):
             if len(piece) == 1 and k and len(pieces[k - 1]) == 1:
-                merged[-1] += piece
+                merged[-1] += " " + piece  # kept spaced: reflow reads a letter-spaced line as full
             else:
                 merged.append(piece)
         pieces = merged
@@ -295,9 +296,9 @@ def _joined_widths(rows: list[list[str]]) -> list[float] | None:
             return None
         if sum(1 for part in column if _MARK.search(part)) < MIN_PROSE_SHARE * len(column):
             return None
-        if sum(1 for part in column if _MARK.match(part, len(part) - 1) is None) < MIN_OPEN_SHARE * len(column):
-            return None
         cols.append(top)
+    if sum(1 for row in rows for part in row if _MARK.match(part, len(part) - 1) is None) < MIN_OPEN_SHARE * len(rows) * len(cols):
+        return None
     return cols
 
 
@@ -307,13 +308,15 @@ def _split_joined(lines: list[str], min_rows: int = MIN_ROWS) -> list[str] | Non
     parts = [_joined_parts(line) if line else None for line in lines]
     out: list[str] = []
     done = 0
+    tried = 0  # rows up to here were judged as part of a block (once: linear)
     for i in range(n):
-        if i < done or parts[i] is None:
+        if i < max(done, tried) or parts[i] is None:
             continue
         k = len(parts[i])
         j = i
         while j < n and parts[j] is not None and len(parts[j]) == k:
             j += 1
+        tried = j
         cols = _joined_widths(parts[i:j]) if j - i >= min_rows else None
         if cols is None:
             continue

@@ -15,7 +15,7 @@ import regex
 
 from ..chars import QUOTE_FORMS
 from ..core import Edit, Step
-from .lines import is_closed, is_label, is_lone_glyph
+from .lines import is_closed, is_label, is_lone_glyph, width
 
 # Length of a line that counts as text of substance beside furniture.
 MIN_TEXT = 5
@@ -288,7 +288,10 @@ drop_running_heads = DropLines(
 # where there are too few pages for drop_running_heads to see a head repeat: a
 # 2-page text. Runs before \f becomes a line break (whitespace.normalize_newlines).
 EDGE_LINES = 2  # non-blank lines at the top and at the bottom of a page
-EDGE_MAX = 40  # characters other than spaces: longer lines are text
+# Printed width (ASCII half) without spaces: wider lines are text. Width, not
+# characters: a browser's foot is the page's URL, often longer than 40 ASCII
+# characters (pdfplumber sets it and the page count on one line; real find).
+EDGE_MAX = 40
 
 
 def _page_furniture(pages: list[list[str]]) -> list[list[int]]:
@@ -305,7 +308,7 @@ def _page_furniture(pages: list[list[str]]) -> list[list[int]]:
         page_edges += [("bottom", n, k) for n, k in enumerate(reversed(filled[-EDGE_LINES:]))]
         page_edges = [
             (side, n, k) for side, n, k in page_edges
-            if len(_key(lines[k])) <= EDGE_MAX and _is_head_like(lines[k].strip())
+            if width(_key(lines[k])) <= EDGE_MAX and _is_head_like(lines[k].strip())
         ]
         edges.append(page_edges)
         for side, n, k in set(page_edges):
@@ -314,7 +317,7 @@ def _page_furniture(pages: list[list[str]]) -> list[list[int]]:
         short = {}
         for k in filled:
             st = lines[k].strip()
-            if len(_key(st)) <= EDGE_MAX and _is_head_like(st):
+            if width(_key(st)) <= EDGE_MAX and _is_head_like(st):
                 short.setdefault(_key(st), []).append(k)
         keys.append(short)
         for key, found in short.items():
