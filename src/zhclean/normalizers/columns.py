@@ -213,10 +213,12 @@ def _split_block(
 # Columns joined by one space (see the module's docstring).
 # Each column's parts are this wide or wider (median): a table's cells are narrower.
 MIN_JOINED_WIDTH = 6.0
-# At least this share of a column's parts are full: within JOINED_SLACK of its
-# upper-quartile width (justified lines; the rest end paragraphs).
+# At least this share of all parts are full: within JOINED_SLACK of their
+# column's upper-quartile width (justified lines, and first lines short by the
+# indent the extractor dropped; the rest end paragraphs). Over all columns: a
+# short column of short paragraphs may have few full lines (Hypothesis find).
 MIN_FULL_SHARE = 0.5
-JOINED_SLACK = 2.5
+JOINED_SLACK = 4.0
 # At least this share of all parts end without a mark: columns' lines break
 # mid-sentence, while the halves of a poem's lines set apart by a space
 # (白日依山尽， 黄河入海流。) each end with one. Over all columns, not each: a
@@ -284,20 +286,23 @@ def _joined_parts(line: str) -> list[str] | None:
 
 
 def _joined_widths(rows: list[list[str]]) -> list[float] | None:
-    """Each column's width, if every column of ``rows`` reads as a column of
-    prose (wide, mostly full, punctuated); else None."""
+    """Each column's width, if the columns of ``rows`` read as columns of prose
+    (wide, mostly full, punctuated, lines broken mid-sentence); else None."""
     cols = []
+    full = 0
     for column in zip(*rows):
         ws = sorted(map(width, column))
         top = ws[(3 * len(ws)) // 4]
         if ws[len(ws) // 2] < MIN_JOINED_WIDTH:
             return None
-        if sum(1 for w in ws if w >= top - JOINED_SLACK) < MIN_FULL_SHARE * len(ws):
-            return None
         if sum(1 for part in column if _MARK.search(part)) < MIN_PROSE_SHARE * len(column):
             return None
+        full += sum(1 for w in ws if w >= top - JOINED_SLACK)
         cols.append(top)
-    if sum(1 for row in rows for part in row if _MARK.match(part, len(part) - 1) is None) < MIN_OPEN_SHARE * len(rows) * len(cols):
+    parts = len(rows) * len(cols)
+    if full < MIN_FULL_SHARE * parts:
+        return None
+    if sum(1 for row in rows for part in row if _MARK.match(part, len(part) - 1) is None) < MIN_OPEN_SHARE * parts:
         return None
     return cols
 
