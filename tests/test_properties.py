@@ -53,6 +53,7 @@ paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, uniqu
 @example("党。。 。")  # spacing closed the ellipsis up after fix_ellipsis looked (session 8)
 @example('党"1":""')  # quotes looked past ':' but not past the '：' it became (session 9)
 @example('党("a")党')  # quotes judged '(' as not Chinese, the '（' it became as Chinese (session 9)
+@example('一“ "')  # the leftover quote after a space closed only once spacing had removed the space (session 11)
 def test_idempotent_on_anything(text):
     once = zhclean.clean(text)
     assert zhclean.clean(once) == once

@@ -265,7 +265,7 @@ class Quotes(Normalizer):
             if (prev in " \"',.:;!?()" or prev in CJK_PUNCT or self._HANRE.match(prev)) and self._HANRE.match(nxt):
                 out.append((base + k, op))
             elif (
-                q == '"' and k and prev != " "
+                q == '"' and k and (prev != " " or self._chinese(line, k, -1, runs, memo))
                 and line.count("“") == line.count("”") + 1 and line.count("“", 0, k) > line.count("”", 0, k)
             ):
                 # The straight quote left over after pairing closes the line's one
@@ -273,7 +273,9 @@ class Quotes(Normalizer):
                 # mix the forms). Pairs become “” or, inside the curly pair, ‘’, so
                 # the curly balance is the same before and after they are curled
                 # (nightly find: with only one straight quote counted, '一“"""'
-                # closed on the second clean).
+                # closed on the second clean). After a space only where Chinese
+                # lies before it: spacing removes that space, and '一“ "' closed
+                # on the second clean (nightly find).
                 out.append((base + k, cl))
 
     # Every form a quote takes is looked past, corner brackets too: the style turns
