@@ -141,6 +141,9 @@ KEEP = [
     "地区 确诊病例 治愈出院\n湖北省 67000例 50000例\n广东省 1300例 1200例\n浙江省 1200例 1100例\n河南省 1270例 1200例",
     # Wrapped text with spaces around Latin words and numbers (pangu spacing).
     "我们使用 Python 编写了数据清洗脚本，\n并在 2020 年完成了第一版的开发工作，\n随后又在 GitHub 上公开了全部源代码，\n欢迎大家使用 zhclean 并提出宝贵意见。",
+    # Running text whose every line opens with a letter-spaced run: the spaced
+    # glyphs make one part before the rest, but this is no column (Hypothesis find).
+    "\n".join(" ".join(p[:n]) + p[n:] for p, n in zip((READ + "\n" + THIRD_READ).split("\n"), (9, 6, 2, 8, 10, 12))),
     # Question and answer side by side, each finished.
     "问：口罩应该多久更换一次？ 答：一般四个小时更换一次。\n问：外出回家后应该做什么？ 答：先洗手，再更换衣物。\n"
     "问：家中需要每天消毒吗？ 答：保持通风，定期清洁即可。\n问：出现发热症状怎么办？ 答：及时到发热门诊就医。",

@@ -219,6 +219,8 @@ MIN_JOINED_WIDTH = 6.0
 # short column of short paragraphs may have few full lines (Hypothesis find).
 MIN_FULL_SHARE = 0.5
 JOINED_SLACK = 4.0
+# At most this share of rows hold a part spread out (single glyphs apart).
+MAX_SPREAD_SHARE = 1 / 4
 # At least this share of all parts end without a mark: columns' lines break
 # mid-sentence, while the halves of a poem's lines set apart by a space
 # (白日依山尽， 黄河入海流。) each end with one. Over all columns, not each: a
@@ -299,6 +301,11 @@ def _joined_widths(rows: list[list[str]]) -> list[float] | None:
             return None
         full += sum(1 for w in ws if w >= top - JOINED_SLACK)
         cols.append(top)
+    # A part spread out by justification is rare in a column; a letter-spaced
+    # run inside every line of running text makes one part of each (Hypothesis
+    # find: five paragraphs, each with a spaced run, read as three columns).
+    if sum(1 for row in rows if any(" " in part for part in row)) > MAX_SPREAD_SHARE * len(rows):
+        return None
     parts = len(rows) * len(cols)
     if full < MIN_FULL_SHARE * parts:
         return None
