@@ -142,6 +142,8 @@ def test_every_normaliser_on_anything(step, text):
 @example("党─ \t─", {})
 # a stop after a number after an ASCII comma after Chinese and a space (nightly):
 @example("党,\t0.", {})
+# a '.' after a quote measured half a column, the '。' it became one (nightly, session 11):
+@example("党党党党党党党党党党党，“.党\n0党党党党党党党党党党党党党党党党", {})
 def test_clean_and_explain_with_every_option(text, opts):
     out = zhclean.clean(text, **opts)
     result = zhclean.explain(text, **opts)
