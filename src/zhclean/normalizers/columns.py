@@ -27,10 +27,11 @@ Some extractors join the parts of a line with one space instead
 (pdfplumber's ``extract_text``, which puts a space wherever glyphs lie apart):
 ``左栏的一行 右栏的一行``. Such a line is a row of two or three columns when
 its single spaces cut it into that many parts (a letter-spaced part, single
-glyphs apart, counts as one); at least ``MIN_ROWS`` rows in a row with the same
-number of parts, each column's parts mostly full (at about one width, as the
-lines of a justified column are) and holding punctuation, make a block, read
-column by column. Lines after the rows with fewer parts, each no wider than
+glyphs apart, counts as one, in at most a quarter of the rows); at least
+``MIN_ROWS`` rows in a row with the same number of parts make a block, read
+column by column, where every column's parts are wide and punctuated, and the
+block's parts are mostly full (at about their column's width, as the lines of
+a justified column are) and often end mid-sentence. Lines after the rows with fewer parts, each no wider than
 its column, are the longer columns' last lines (columns fill from the left).
 Nothing marks a page break inside such output, so pages must come apart by
 ``\\f`` or a blank line (ADR 0015, addendum 2).
@@ -273,7 +274,7 @@ def _joined_parts(line: str) -> list[str] | None:
     """The parts of a line whose columns an extractor joined with single spaces,
     if it has two or three; else None. Single glyphs apart (a letter-spaced
     part) are one part, its spaces kept."""
-    if " " not in line or "  " in line or line[0] == " " or line[-1] == " ":
+    if not _row_like(line):
         return None
     pieces = line.split(" ")
     if len(pieces) > 3:
