@@ -35,6 +35,9 @@ arbitrary = st.text(
     max_size=300,
 )
 paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=6, unique=True)
+# Paragraphs set in columns, and the width of a column line.
+column_paragraphs = st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=8, unique=True)
+column_width = st.integers(min_value=14, max_value=30)
 
 
 @given(arbitrary)
@@ -206,8 +209,8 @@ def test_hard_wrap_with_column_breaks_and_running_heads_is_undone(paras, w, data
 
 
 @given(
-    st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=8, unique=True),
-    st.integers(min_value=14, max_value=30),
+    column_paragraphs,
+    column_width,
     st.integers(min_value=2, max_value=8),
     st.data(),
 )
@@ -227,8 +230,8 @@ def test_columns_side_by_side_are_read_in_order(paras, w, gutter, data):
 
 
 @given(
-    st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=8, unique=True),
-    st.integers(min_value=14, max_value=30),
+    column_paragraphs,
+    column_width,
     st.integers(min_value=2, max_value=3),
     st.data(),
 )
