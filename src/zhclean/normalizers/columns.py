@@ -247,8 +247,12 @@ def _joined_regions(page: str) -> list[tuple[int, int]]:
     for m in _JOINED_HINT.finditer(page):
         if m.start() < end:
             continue
+        # Rows before the hint belong to this region, but not those the region
+        # before it already holds: two regions never share a line (each is one
+        # edit, and edits must not overlap).
+        floor = end + 1
         start = page.rfind("\n", 0, m.start()) + 1
-        while start > 0:
+        while start > floor:
             prev = page.rfind("\n", 0, start - 1) + 1
             if not _row_like(page[prev : start - 1]):
                 break
