@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+# Every pipeline in the suite is strict: a step that raises fails the test that
+# reached it, instead of keeping its input and warning (zhclean.pipeline.STRICT_ENV).
+# The tests of that fallback remove it with monkeypatch; CLI subprocesses inherit it.
+os.environ["ZHCLEAN_STRICT"] = "1"
+
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("nightly", max_examples=20000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

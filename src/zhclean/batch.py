@@ -20,12 +20,28 @@ __all__ = ["clean_batch", "Cleaner"]
 
 
 class Cleaner:
-    """Clean one column of a batch (a dict of columns); other columns pass through."""
+    """Clean one column of a batch (a dict of columns); other columns pass through.
 
-    def __init__(self, column: str = "text", *, output_column: str | None = None, preset_name: str = "default", **options: Any) -> None:
+    A step that fails on a value (a bug) keeps that step's input for it, as
+    ``clean()`` does; ``failed`` counts such values in this process, and
+    ``failure_column``, when named, gets each row's failures (``""`` for none), so
+    a distributed run can count them where they happened.
+    """
+
+    def __init__(
+        self,
+        column: str = "text",
+        *,
+        output_column: str | None = None,
+        preset_name: str = "default",
+        failure_column: str | None = None,
+        **options: Any,
+    ) -> None:
         self.column = column
         self.output_column = output_column or column
+        self.failure_column = failure_column
         self.options = Options.from_kwargs(preset(preset_name), **options)
+        self.failed = 0
         build(self.options)  # fail fast on bad options, in the caller's process
 
     def __call__(self, batch: Mapping[str, Any]) -> MutableMapping[str, Any]:
@@ -36,22 +52,36 @@ class Cleaner:
         # pandas Series / numpy arrays (Ray Data's pandas and numpy formats) have
         # tolist(); lists are used as they are.
         items = values.tolist() if hasattr(values, "tolist") else list(values)
-        cleaned = [pipe(v) if v is not None else None for v in items]
+        cleaned: list[str | None] = []
+        failures: list[str] = []
+        for v in items:
+            if v is None:
+                cleaned.append(None)
+                failures.append("")
+                continue
+            new, failed = pipe.run(v)
+            cleaned.append(new)
+            failures.append("; ".join(f.message for f in failed))
+            self.failed += bool(failed)
+        columns = {self.output_column: cleaned}
+        if self.failure_column is not None:
+            columns[self.failure_column] = failures
         if hasattr(batch, "columns") and hasattr(batch, "copy"):  # a pandas DataFrame
             frame = batch.copy()
-            frame[self.output_column] = cleaned
+            for name, values in columns.items():
+                frame[name] = values
             return frame
         out = dict(batch)
-        out[self.output_column] = cleaned
+        out.update(columns)
         return out
 
     def __reduce__(self):
-        return (_rebuild, (self.column, self.output_column, self.options))
+        return (_rebuild, (self.column, self.output_column, self.options, self.failure_column))
 
 
-def _rebuild(column: str, output_column: str, options: Options) -> Cleaner:
+def _rebuild(column: str, output_column: str, options: Options, failure_column: str | None = None) -> Cleaner:
     c = Cleaner.__new__(Cleaner)
-    c.column, c.output_column, c.options = column, output_column, options
+    c.column, c.output_column, c.options, c.failure_column, c.failed = column, output_column, options, failure_column, 0
     return c
 
 

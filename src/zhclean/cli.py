@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from typing import Sequence
@@ -25,6 +26,7 @@ from typing import Sequence
 from . import __version__, corpus
 from .corpus import UserError
 from .options import CHOICES, OPENCC_CONFIGS, OptionError, Options
+from .pipeline import StepFailedWarning
 from .presets import PRESETS, build, preset
 
 _SEPARATORS = {"line": "\n", "blank": "\n\n"}
@@ -91,7 +93,9 @@ def _same_file(a: str, b: str) -> bool:
 
 def _work(task: tuple[corpus.Part, str]) -> corpus.PartResult:
     part, tmp_dir = task
-    return corpus.run_part(part, tmp_dir)
+    with warnings.catch_warnings():  # failures come back in the result, reported once by main
+        warnings.simplefilter("ignore", StepFailedWarning)
+        return corpus.run_part(part, tmp_dir)
 
 
 def _explained(inputs: list[tuple[str, str]], opts: Options):
@@ -173,8 +177,16 @@ def _progress(total: int, quiet: bool):
     return tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, leave=False)
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command's whole flow, read top to bottom
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    # A step that fails on a document is reported in the command's own words
+    # (one line per document and a count in the summary), not as a Python warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", StepFailedWarning)
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whole flow, read top to bottom
     parser = _parser()
     args = parser.parse_args(argv)
     if args.in_place and (args.output or args.out_dir):
@@ -251,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
         docs = changed_docs = bytes_in = 0
         would_change: list[str] = []
         skipped: list[str] = []
+        failed: list[str] = []
         try:
             for (path, rel), parts in zip(inputs, per_input):
                 sink = shared
@@ -266,6 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
                     changed_docs += r.changed
                     bytes_in += r.bytes_in
                     skipped += r.skipped
+                    failed += r.failed
                     file_changed |= bool(r.changed)
                     if r.diff:
                         sys.stdout.write(r.diff)
@@ -289,6 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
             print(f"zhclean: skipped (kept unchanged): {s}", file=sys.stderr)
         if len(skipped) > 20:
             print(f"zhclean: ... and {len(skipped) - 20} more skipped lines", file=sys.stderr)
+        for s in failed[:20]:
+            print(f"zhclean: {s}", file=sys.stderr)
+        if len(failed) > 20:
+            print(f"zhclean: ... and {len(failed) - 20} more step failures", file=sys.stderr)
         if args.check:
             for name in would_change:
                 print(f"would change: {name}", file=sys.stderr)
@@ -297,7 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901 - the command'
             mb = bytes_in / 1e6
             print(
                 f"zhclean: {len(inputs)} file{'s' * (len(inputs) != 1)}, {docs} document{'s' * (docs != 1)} "
-                f"({changed_docs} changed{f', {len(skipped)} skipped' if skipped else ''}), "
+                f"({changed_docs} changed{f', {len(skipped)} skipped' if skipped else ''}"
+                f"{f', {len(failed)} with a failed step' if failed else ''}), "
                 f"{mb:.1f} MB in {secs:.1f} s ({mb / secs if secs else 0:.1f} MB/s)",
                 file=sys.stderr,
             )

@@ -145,7 +145,16 @@ class PartResult:
     documents: int = 0
     changed: int = 0
     skipped: list[str] = field(default_factory=list)
+    # "where: step … failed (…)" for each document a step failed on (kept as
+    # that step's input, otherwise cleaned; see Pipeline.run).
+    failed: list[str] = field(default_factory=list)
     diff: str = ""
+
+    def clean(self, pipe, text: str, where: str) -> str:
+        """``pipe(text)``, with any step failure recorded against ``where``."""
+        new, failures = pipe.run(text)
+        self.failed.extend(f"{where}: {f.message}" for f in failures)
+        return new
 
 
 def _is_gz(path: str) -> bool:
@@ -292,7 +301,7 @@ def _clean_jsonl_line(line: bytes, pipe, part: Part, lineno: int, result: PartRe
         else:
             result.documents += 1
             text = obj[part.field]
-            new = pipe(text)
+            new = result.clean(pipe, text, where)
             if new == text:
                 return line
             result.changed += 1
@@ -409,7 +418,7 @@ def run_part(part: Part, tmp_dir: str | None = None, sink: BinaryIO | None = Non
                 for text, n in _text_pieces(part, pipe):
                     result.bytes_in += n
                     same.feed_in(text)
-                    new = pipe(text).rstrip("\n")
+                    new = result.clean(pipe, text, part.path).rstrip("\n")
                     if not new:
                         continue
                     # Pieces end at blank lines, so the paragraph separator joins them,

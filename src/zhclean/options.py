@@ -29,6 +29,8 @@ class Options:
     ``"keep"``). Punctuation (§4): ``cjk_punctuation``, ``quotes`` (``"curly"``,
     ``"corner"``, ``"keep"``), ``fix_ellipsis``, ``dedupe_punctuation``.
     Script: ``convert`` (an OpenCC configuration such as ``"t2s"``, or ``None``).
+    Failures: ``strict`` (an exception inside a step propagates; by default the step's
+    input is kept for that document and the failure reported, see ``Pipeline``).
     """
 
     unescape_html: bool = True
@@ -50,6 +52,7 @@ class Options:
     fix_ellipsis: bool = True
     dedupe_punctuation: bool = True
     convert: str | None = None
+    strict: bool = False
 
     def __post_init__(self) -> None:
         for f in fields(self):

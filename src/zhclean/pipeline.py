@@ -7,13 +7,52 @@ in the *raw* input, and which maps spans between raw and clean text.
 
 from __future__ import annotations
 
+import os
+import sys
+import warnings
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .core import Edit, Normalizer, apply_edits, check_text, diff_edits
 
-__all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap"]
+__all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap", "StepFailure", "StepFailedWarning", "STRICT_ENV"]
+
+# Set to 1 in the environment, every pipeline is strict (the test suite does it).
+STRICT_ENV = "ZHCLEAN_STRICT"
+
+
+class StepFailedWarning(RuntimeWarning):
+    """A step raised on a document; the document went on without that step's change."""
+
+
+@dataclass(frozen=True, slots=True)
+class StepFailure:
+    """``step`` raised ``error`` (``"ValueError: …"``) on a document; its input was kept."""
+
+    step: str
+    error: str
+
+    @property
+    def message(self) -> str:
+        """One line for a notice, a warning or the CLI's stderr."""
+        return f"step {self.step} failed ({self.error}); its input was kept for this document"
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _outside() -> int:
+    """The ``stacklevel`` of the first caller outside zhclean, so a warning names the user's line."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+# (step, exception type) pairs already warned about: one warning each per process,
+# not one per document of a million-document run.
+_warned: set[tuple[str, str]] = set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +136,7 @@ class Result:
     text: str
     changes: list[Change] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    failures: list[StepFailure] = field(default_factory=list)
     _maps: list[OffsetMap] = field(default_factory=list, repr=False)
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -126,10 +166,20 @@ class Pipeline(Normalizer):
     MAX_SETTLE = 2
 
     def __init__(
-        self, steps: Iterable[Normalizer], name: str = "pipeline", options: object = None, settle: Iterable[Normalizer] = ()
+        self,
+        steps: Iterable[Normalizer],
+        name: str = "pipeline",
+        options: object = None,
+        settle: Iterable[Normalizer] = (),
+        strict: bool = False,
     ) -> None:
         self.steps: tuple[Normalizer, ...] = tuple(steps)
         self.name = name
+        # An exception inside a step is a bug of that step. Strict, it propagates;
+        # otherwise the step's input goes on as its output for that document, and
+        # the failure is reported (a notice, a warning, the CLI's summary): one
+        # document must not stop a corpus run.
+        self.strict = strict
         # Set by zhclean.presets.build: the pipeline then pickles as its Options
         # and is rebuilt (cheaply, cached) in a worker process.
         self.options = options
@@ -144,13 +194,36 @@ class Pipeline(Normalizer):
         return any(s(text) != text for s in self.settle)
 
     def __call__(self, text: str) -> str:
+        return self.run(text)[0]
+
+    def run(self, text: str) -> tuple[str, list[StepFailure]]:
+        """The clean text and the steps that failed on it (see ``strict``)."""
         check_text(text)
+        failures: list[StepFailure] = []
         for _ in range(1 + self.MAX_SETTLE):
             for step in self.steps:
-                text = step(text)
+                try:
+                    text = step(text)
+                except Exception as exc:  # a bug in a step: keep its input (see __init__)
+                    self._failed(step, exc, failures)
             if not self._unsettled(text):
                 break
-        return text
+        return text, failures
+
+    def _failed(self, step: Normalizer, exc: Exception, failures: list[StepFailure]) -> None:
+        """Record that ``step`` raised ``exc``, or re-raise it when strict."""
+        if self.strict or os.environ.get(STRICT_ENV) == "1":
+            raise exc
+        failure = StepFailure(step.name, f"{type(exc).__name__}: {exc}")
+        if failure in failures:  # the same step again, in a settle pass
+            return
+        failures.append(failure)
+        key = (step.name, type(exc).__name__)
+        if key not in _warned:
+            _warned.add(key)
+            warnings.warn(
+                f"zhclean: {failure.message} (warned once per step and error type)", StepFailedWarning, stacklevel=_outside()
+            )
 
     def edits(self, text: str) -> list[Edit]:
         # Composed edits are not needed by anyone; a single prefix/suffix diff
@@ -163,20 +236,32 @@ class Pipeline(Normalizer):
         maps: list[OffsetMap] = []
         changes: list[Change] = []
         notices: list[Notice] = []
+        failures: list[StepFailure] = []
         for _ in range(1 + self.MAX_SETTLE):
-            text = self._explain_pass(raw, text, maps, changes, notices)
+            text = self._explain_pass(raw, text, maps, changes, notices, failures)
             if not self._unsettled(text):
                 break
-        return Result(raw, text, changes, notices, maps)
+        return Result(raw, text, changes, notices, failures, maps)
 
-    def _explain_pass(self, raw: str, text: str, maps: list[OffsetMap], changes: list[Change], notices: list[Notice]) -> str:
+    def _explain_pass(
+        self, raw: str, text: str, maps: list[OffsetMap], changes: list[Change], notices: list[Notice], failures: list[StepFailure]
+    ) -> str:
         for step in self.steps:
-            for n in step.notes(text):
+            try:
+                found = step.notes(text)
+                edits = step.edits(text)
+                new = apply_edits(text, edits) if edits else text
+            except Exception as exc:  # as in run(): the step's input goes on
+                before = len(failures)
+                self._failed(step, exc, failures)
+                if len(failures) > before:  # a document-wide notice: offsets 0:0
+                    notices.append(Notice(step.name, 0, 0, "", failures[-1].message))
+                continue
+            for n in found:
                 start, end = n.start, n.end
                 for m in reversed(maps):
                     start, end = m.backward(start), m.backward(end, right=True)
                 notices.append(Notice(step.name, start, end, raw[start:end], n.message))
-            edits = step.edits(text)
             if not edits:
                 continue
             for e in edits:
@@ -184,7 +269,7 @@ class Pipeline(Normalizer):
                 for m in reversed(maps):
                     start, end = m.backward(start), m.backward(end, right=True)
                 changes.append(Change(step.name, start, end, text[e.start : e.end], e.new))
-            text = apply_edits(text, edits)
+            text = new
             maps.append(OffsetMap(edits))
         return text
 
@@ -193,7 +278,7 @@ class Pipeline(Normalizer):
             from .presets import build
 
             return (build, (self.options,))
-        return (Pipeline, (self.steps, self.name, None, self.settle))
+        return (Pipeline, (self.steps, self.name, None, self.settle, self.strict))
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(s.name for s in self.steps)}])"
