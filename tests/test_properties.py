@@ -57,6 +57,7 @@ column_width = st.integers(min_value=14, max_value=30)
 @example('党"1":""')  # quotes looked past ':' but not past the '：' it became (session 9)
 @example('党("a")党')  # quotes judged '(' as not Chinese, the '（' it became as Chinese (session 9)
 @example('一“ "')  # the leftover quote after a space closed only once spacing had removed the space (session 11)
+@example("“我先上! ““疫情不退，我绝不退!““关键”")  # '““' after a mark and a space spacing removes
 def test_idempotent_on_anything(text):
     once = zhclean.clean(text)
     assert zhclean.clean(once) == once

@@ -313,6 +313,20 @@ class Quotes(Normalizer):
         return got
 
     @staticmethod
+    def _closes_after(line: str, i: int) -> bool:
+        """Whether a quote at ``i`` may close what stands before it: it follows text,
+        not a space that will stay. A space after Chinese or a mark is one spacing
+        removes once the mark is Chinese ('我先上! ““疫情'), so it is looked past,
+        as the next clean, which no longer sees it, would; after a Latin letter or
+        a digit the space stays, and the quote opens."""
+        j = i
+        while j and line[j - 1] == " ":
+            j -= 1
+        if not j:
+            return False
+        return j == i or not (line[j - 1].isascii() and line[j - 1].isalnum())
+
+    @staticmethod
     def _reoriented(line: str) -> dict[int, str]:
         """Curly openers that close: in '“好！““走”' the first of '““' closes the open
         quote (OCR reads ” as “ beside another “). Only where that balances the line."""
@@ -320,7 +334,7 @@ class Quotes(Normalizer):
         depth = 0
         for i, c in enumerate(line):
             if c == "“":
-                if depth and line.startswith("““", i) and i and line[i - 1] != " ":
+                if depth and line.startswith("““", i) and Quotes._closes_after(line, i):
                     fixes[i] = "”"
                     depth -= 1
                 else:
