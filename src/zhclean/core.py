@@ -203,6 +203,12 @@ class Normalizer:
     """
 
     name: str = "normalizer"
+    # Whether the pipeline withholds this step's edits that touch a protected
+    # span (code, commands, options, paths, URLs, literal marks: zhclean.protect).
+    # True for every step that changes layout, punctuation or spacing; the
+    # encoding and character steps (mojibake, invisible characters, NFC) repair
+    # code as much as prose.
+    keeps_protected: bool = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -29,6 +29,8 @@ class Options:
     ``"keep"``). Punctuation (§4): ``cjk_punctuation``, ``quotes`` (``"curly"``,
     ``"corner"``, ``"keep"``), ``fix_ellipsis``, ``dedupe_punctuation``.
     Script: ``convert`` (an OpenCC configuration such as ``"t2s"``, or ``None``).
+    Protection (§0): ``protect`` (code, commands, options, paths, URLs and literal marks are
+    left as found by every layout, punctuation and spacing step; see ``zhclean.protect``).
     Failures: ``strict`` (an exception inside a step propagates; by default the step's
     input is kept for that document and the failure reported, see ``Pipeline``).
     """
@@ -52,6 +54,7 @@ class Options:
     fix_ellipsis: bool = True
     dedupe_punctuation: bool = True
     convert: str | None = None
+    protect: bool = True
     strict: bool = False
 
     def __post_init__(self) -> None:

@@ -14,7 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .core import Edit, Normalizer, apply_edits, check_text, diff_edits
+from .core import Edit, Normalizer, Note, apply_edits, check_text, diff_edits
+from .protect import Span, protected_spans
 
 __all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap", "StepFailure", "StepFailedWarning", "STRICT_ENV"]
 
@@ -172,6 +173,7 @@ class Pipeline(Normalizer):
         options: object = None,
         settle: Iterable[Normalizer] = (),
         strict: bool = False,
+        protect: bool = True,
     ) -> None:
         self.steps: tuple[Normalizer, ...] = tuple(steps)
         self.name = name
@@ -180,6 +182,10 @@ class Pipeline(Normalizer):
         # the failure is reported (a notice, a warning, the CLI's summary): one
         # document must not stop a corpus run.
         self.strict = strict
+        # Protected spans (zhclean.protect) are found once a pass, at the first
+        # step that keeps them, and carried through the later ones; a step's
+        # edits that touch one are withheld.
+        self.protect = protect
         # Set by zhclean.presets.build: the pipeline then pickles as its Options
         # and is rebuilt (cheaply, cached) in a worker process.
         self.options = options
@@ -201,8 +207,17 @@ class Pipeline(Normalizer):
         check_text(text)
         failures: list[StepFailure] = []
         for _ in range(1 + self.MAX_SETTLE):
+            spans: list[Span] | None = None if self.protect else []
             for step in self.steps:
                 try:
+                    if step.keeps_protected:
+                        if spans is None:
+                            spans = protected_spans(text)
+                        if spans:
+                            new = step(text)
+                            if new != text:  # only a step that changes something pays for its edits
+                                text, spans, _ = _kept(step, text, spans, step.edits(text), new)
+                            continue
                     text = step(text)
                 except Exception as exc:  # a bug in a step: keep its input (see __init__)
                     self._failed(step, exc, failures)
@@ -246,17 +261,29 @@ class Pipeline(Normalizer):
     def _explain_pass(
         self, raw: str, text: str, maps: list[OffsetMap], changes: list[Change], notices: list[Notice], failures: list[StepFailure]
     ) -> str:
+        spans: list[Span] | None = None if self.protect else []
         for step in self.steps:
             try:
                 found = step.notes(text)
                 edits = step.edits(text)
-                new = apply_edits(text, edits) if edits else text
+                withheld: list[tuple[Edit, Span]] = []
+                if step.keeps_protected:
+                    if spans is None:
+                        spans = protected_spans(text)
+                    if spans and edits:
+                        new, spans, withheld = _kept(step, text, spans, edits, None)
+                        edits = [e for e in edits if not any(e is w for w, _ in withheld)]
+                    else:
+                        new = apply_edits(text, edits) if edits else text
+                else:
+                    new = apply_edits(text, edits) if edits else text
             except Exception as exc:  # as in run(): the step's input goes on
                 before = len(failures)
                 self._failed(step, exc, failures)
                 if len(failures) > before:  # a document-wide notice: offsets 0:0
                     notices.append(Notice(step.name, 0, 0, "", failures[-1].message))
                 continue
+            found.extend(Note(s.start, s.end, f"protected {s.kind}: {step.name} left it as found") for _, s in withheld)
             for n in found:
                 start, end = n.start, n.end
                 for m in reversed(maps):
@@ -278,7 +305,40 @@ class Pipeline(Normalizer):
             from .presets import build
 
             return (build, (self.options,))
-        return (Pipeline, (self.steps, self.name, None, self.settle, self.strict))
+        return (Pipeline, (self.steps, self.name, None, self.settle, self.strict, self.protect))
 
     def __repr__(self) -> str:
         return f"Pipeline([{', '.join(s.name for s in self.steps)}])"
+
+
+def _kept(
+    step: Normalizer, text: str, spans: list[Span], edits: list[Edit], new: str | None
+) -> tuple[str, list[Span], list[tuple[Edit, Span]]]:
+    """``step``'s edits of ``text`` less those that touch a protected span: the
+    text they give (``new``, the step's own output, when none is withheld), the
+    spans moved to that text, and the withheld edits with the span each touched.
+    Spans and edits are both sorted, so one walk over the two (linear)."""
+    withheld: list[tuple[Edit, Span]] = []
+    kept: list[Edit] = []
+    k = 0
+    for e in edits:
+        while k < len(spans) and spans[k].end <= e.start:
+            k += 1
+        # The first span that ends after the edit starts: the edit overlaps it,
+        # or inserts strictly inside it, when that span starts before the edit
+        # ends (an insertion right before or after a span leaves it whole).
+        if k < len(spans) and spans[k].start < e.end:
+            withheld.append((e, spans[k]))
+        else:
+            kept.append(e)
+    text = new if not withheld and new is not None else apply_edits(text, kept)
+    moved: list[Span] = []
+    delta = 0
+    j = 0
+    for s in spans:
+        # No kept edit touches a span: each lies wholly before or after it.
+        while j < len(kept) and kept[j].end <= s.start:
+            delta += len(kept[j].new) - (kept[j].end - kept[j].start)
+            j += 1
+        moved.append(Span(s.start + delta, s.end + delta, s.kind) if delta else s)
+    return text, moved, withheld

@@ -130,7 +130,7 @@ def build(options: Options = Options()) -> Pipeline:
     # Mojibake can be completed by later steps (a curled quote, a converted C1
     # byte); while a repair would still change the output, clean once more.
     settle = (encoding.fix_mojibake, encoding.fix_gbk_mojibake) if options.fix_mojibake else ()
-    return Pipeline(steps, name="zhclean", options=options, settle=settle, strict=options.strict)
+    return Pipeline(steps, name="zhclean", options=options, settle=settle, strict=options.strict, protect=options.protect)
 
 
 def registry() -> list[Normalizer]:

@@ -160,3 +160,4 @@ class UndoFakeBold(Step):
 
 
 undo_fake_bold = UndoFakeBold()
+undo_fake_bold.keeps_protected = True

@@ -81,6 +81,8 @@ def _substance(s: str) -> int:
 class DropLines(Step):
     """Empty every line that ``decide`` marks as furniture (the line break stays)."""
 
+    keeps_protected = True
+
     def __init__(self, name: str, decide: Callable[[list[str], _Neighbours], list[bool]], guard: Callable[[str], bool]) -> None:
         self.name = name
         self.decide = decide

@@ -198,6 +198,8 @@ def _carried(line: str) -> float:
 class Reflow(Step):
     """Rejoin hard-wrapped lines into paragraphs, one paragraph per line."""
 
+    keeps_protected = True
+
     name = "reflow"
 
     def __init__(self, separator: str = "\n") -> None:

@@ -62,6 +62,7 @@ def _dash(m: "regex.Match[str]") -> str:
 
 
 fix_dash = Rule("fix_dash", _DASH_RUN, _dash, guard=r"--|－－|─")
+fix_ellipsis.keeps_protected = fix_dash.keeps_protected = True
 
 
 def _dedupe(m: "regex.Match[str]") -> str:
@@ -90,6 +91,7 @@ dedupe_punctuation = Rule(
     _dedupe,
     guard=re.compile(r"([，、；：。（《])\1"),  # on re: half the cost of regex's scan (ADR 0011)
 )
+dedupe_punctuation.keeps_protected = True
 
 
 _ASCII_MARKS = frozenset(",.;:!?")
@@ -131,6 +133,8 @@ def _after(line: str, i: int) -> str:
 
 class Quotes(Normalizer):
     """Straight quotes to paired curly quotes (or corner brackets), per line (= paragraph)."""
+
+    keeps_protected = True
 
     name = "quotes"
 
@@ -540,6 +544,8 @@ class CjkParentheses(Normalizer):
     """ASCII parentheses around Chinese become （）, judged as a pair, nested pairs too;
     a pair half full-width, or opened by '〈' and closed by a round one, becomes （）."""
 
+    keeps_protected = True
+
     name = "cjk_parentheses"
     # The pattern takes innermost pairs; an outer pair is judged once the pairs
     # inside it are converted ('((党))' -> '（（党））', which dedupe makes '（党）').
@@ -578,6 +584,8 @@ _BETWEEN_HAN = [(c, regex.compile(f"(?<={_HAN}){regex.escape(c)}(?={_HAN})"), AS
 
 class CjkPunctuation(Rule):
     """ASCII marks in Chinese context become full-width ones (``edits`` marks by mark)."""
+
+    keeps_protected = True
 
     def __call__(self, text: str) -> str:
         check_text(text)

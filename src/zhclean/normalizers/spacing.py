@@ -183,6 +183,8 @@ def _kind(c: str) -> str:
 class Spacing(Normalizer):
     """Remove, keep or set spaces by what they separate (spec §3)."""
 
+    keeps_protected = True
+
     name = "spacing"
 
     def __init__(self, policy: str = "none") -> None:
@@ -293,6 +295,8 @@ _INSERT = regex.compile(r"(?<=[\p{Han}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\p{
 
 class PanguSpace(Normalizer):
     """Insert one space between CJK and Latin/digits where there is none (policy ``one``)."""
+
+    keeps_protected = True
 
     name = "pangu_space"
 
