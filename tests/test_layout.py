@@ -333,7 +333,10 @@ QA, QB = "凝聚同心战“疫”的强大合力", "凝聚同心战”疫“的
     [
         (drop_page_numbers, f"{PAGE}\n\n- 3 -\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
         (drop_page_numbers, f"{PAGE}\n\n第3版\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
-        (drop_page_numbers, f"{PAGE}\n12\n{PAGE}\n13\n{PAGE}", f"{PAGE}\n\n{PAGE}\n\n{PAGE}"),  # a run of pages
+        (drop_page_numbers, f"{L1}\n12\n{L2}\n13\n{L3}", f"{L1}\n\n{L2}\n\n{L3}"),  # a run of pages
+        # Numbers in a row with less than a page between: a command's output, a list's numbers.
+        (drop_page_numbers, f"{PAGE}\n12\n{PAGE}\n13\n{PAGE}", f"{PAGE}\n12\n{PAGE}\n13\n{PAGE}"),
+        (drop_page_numbers, "运行结果：\n0\n第二次运行：\n1", "运行结果：\n0\n第二次运行：\n1"),
         (drop_page_numbers, f"{PAGE}\n\n12\n\n{PAGE}", f"{PAGE}\n\n12\n\n{PAGE}"),  # a lone number may be text
         (drop_page_numbers, f"{PAGE}\n2019\n{PAGE}\n2020\n{PAGE}", f"{PAGE}\n2019\n{PAGE}\n2020\n{PAGE}"),  # years
         (drop_page_numbers, f"全市共排查\n12\n个社区。\n13\n{PAGE}", f"全市共排查\n12\n个社区。\n13\n{PAGE}"),  # 12 is in a sentence: no run
@@ -406,8 +409,15 @@ QA, QB = "凝聚同心战“疫”的强大合力", "凝聚同心战”疫“的
             f"好的。\n{L1}\f好的。\n{L2}\f好的。\n{L3}",
         ),
         (drop_stranded_chars, f"闻\n\n加\n\n{PAGE}", f"\n\n\n\n{PAGE}"),
-        (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n\n\n{PAGE}"),
+        (drop_stranded_chars, f"{PAGE}\n\n要\n\n闻\n\n{PAGE}", f"{PAGE}\n\n\n\n\n\n{PAGE}"),
+        (drop_stranded_chars, f"{PAGE}\n\n动\n\n{PAGE}", f"{PAGE}\n\n动\n\n{PAGE}"),  # one glyph: a one-word line
+        (drop_stranded_chars, "你去吗？\n去\n好的。", "你去吗？\n去\n好的。"),
         (drop_stranded_chars, f"全市党员干部冲锋在一\n线\n{PAGE}", f"全市党员干部冲锋在一\n线\n{PAGE}"),  # a sentence's tail
+        # A distributed (分散对齐) last line printed a glyph per line reads on from its sentence.
+        (drop_stranded_chars, f"{PAGE}并在紧\n急\n情\n况\n下\n工\n作\n。", f"{PAGE}并在紧\n急\n情\n况\n下\n工\n作\n。"),
+        # A run with digits or marks, or longer than a vertical headline, is text.
+        (drop_stranded_chars, f"{PAGE}\n浙\n江\n3\n5\n名", f"{PAGE}\n浙\n江\n3\n5\n名"),
+        (drop_stranded_chars, f"{PAGE}\n" + "\n".join("全市医疗机构已全面落实"), f"{PAGE}\n" + "\n".join("全市医疗机构已全面落实")),
     ],
 )
 def test_furniture(step, raw, expected):

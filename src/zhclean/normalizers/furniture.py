@@ -119,11 +119,21 @@ class DropLines(Step):
         return out
 
 
+# A vertical headline is at most this many glyphs; a longer run of one-glyph
+# lines is a line of text an extractor printed a glyph per line.
+MAX_VERTICAL = 8
+
+
 def _stranded(stripped: list[str], around: _Neighbours) -> list[bool]:
-    # Vertical headlines leave one glyph per line: 闻 / 加 / 动. Two or more such
-    # lines in a row (blank lines between allowed) are dropped; a lone one only
-    # where it cannot be the tail of a sentence (after a finished line or at the start).
-    single = [len(s) == 1 and is_lone_glyph(s) for s in stripped]  # (length first: a call per 1-character line)
+    # Vertical headlines leave one glyph per line: 闻 / 加 / 动. A run of such
+    # lines (blank lines between allowed) is dropped only where it is one:
+    # - two glyphs or more (a lone one is as likely a one-word line: 去 / 好);
+    # - Han glyphs only, at most MAX_VERTICAL of them: a digit or a mark among
+    #   them, or a longer run, is a line of text printed a glyph per line
+    #   (PyMuPDF prints a distributed 分散对齐 line so);
+    # - not reading on from an unfinished sentence before it: there it is that
+    #   sentence's distributed last line, which reflow joins to it.
+    single = [len(s) == 1 for s in stripped]
     drop = [False] * len(stripped)
     i = 0
     n = len(stripped)
@@ -137,7 +147,11 @@ def _stranded(stripped: list[str], around: _Neighbours) -> list[bool]:
             group.append(j)
             j = around.next(j)
         p = around.prev(i)
-        if len(group) >= 2 or p < 0 or is_closed(stripped[p]):
+        if (
+            2 <= len(group) <= MAX_VERTICAL
+            and all(is_lone_glyph(stripped[g]) for g in group)
+            and (p < 0 or is_closed(stripped[p]))
+        ):
             for g in group:
                 drop[g] = True
         i = group[-1] + 1
@@ -155,14 +169,21 @@ def _page_numbers(stripped: list[str], around: _Neighbours) -> list[bool]:
         elif _BARE_NUMBER.fullmatch(s) and ((p := around.prev(i)) < 0 or is_closed(stripped[p])):
             bare.append((i, int(s)))
     # A bare number is a page number only as one of a run of page numbers (a
-    # neighbouring value elsewhere in the text) and where no sentence runs into
+    # neighbouring value a page of text away) and where no sentence runs into
     # it. Blank lines around it are no evidence: with paragraph_separator="\n\n"
     # every clean paragraph stands between blank lines, and a lone "12" or a
-    # year heading is more likely text than furniture.
-    values = {v for _, v in bare}
+    # year heading is more likely text than furniture; nor are numbers close
+    # together (a command's output, a list's numbers, a table's column).
+    if len(bare) < 2:
+        return drop
+    sizes = [0, *accumulate(len(s) for s in stripped)]
+    at = {v: i for i, v in bare}
     for i, v in bare:
-        if v - 1 in values or v + 1 in values or v - 2 in values or v + 2 in values:
-            drop[i] = True
+        for w in (v - 2, v - 1, v + 1, v + 2):
+            k = at.get(w)
+            if k is not None and abs(sizes[max(i, k)] - sizes[min(i, k) + 1]) >= PAGE_TEXT:
+                drop[i] = True
+                break
     return drop
 
 

@@ -238,3 +238,49 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     if len(run) >= TABLE_MIN_ROWS:
         out.extend(run)
     return out
+
+
+# Verse: lines of one or two phrases of the same number of Han characters (four
+# to nine: 四言, 五言, 七言, and the like), each phrase closed by a mark, two
+# lines or more in a row with the same phrase length. Hard-wrapped prose ends a
+# line at a mark by chance, and seldom twice in a row with no other mark inside
+# the lines; so a run of such lines is a poem, whose breaks are its own. (Lines
+# of other lengths, as in 词 and lyrics, are not recognised: they stay to the
+# general rules.)
+VERSE_MIN_LINES = 2
+_VERSE_MARKS = "，。！？；、：,.!?;:"
+_VERSE_LINE = regex.compile(
+    f"(?m)^[ \\u3000]*((\\p{{Han}}{{4,9}})[{_VERSE_MARKS}](?:\\p{{Han}}{{4,9}}[{_VERSE_MARKS}])?)[”’」』]?[ \\u3000]*$"
+)
+
+
+def verse_runs(text: str) -> dict[int, int]:
+    """Each verse line's end (after its last non-space character, as reflow's
+    lines end) mapped to the number of its run; lines of one run keep their breaks."""
+    if "\n" not in text:
+        return {}
+    out: dict[int, int] = {}
+    run: list[int] = []
+    run_no = 0
+    prev_end = -2
+    prev_n = 0
+    for m in _VERSE_LINE.finditer(text):
+        line = m.group(1)
+        n = len(m.group(2))
+        # Every phrase of the line as long as its first (五言 or 七言 throughout).
+        phrases = [p for p in regex.split(f"[{_VERSE_MARKS}]", line) if p]
+        if any(len(p) != n for p in phrases):
+            n = -1
+        end = m.start() + len(m.group(0).rstrip(" \u3000"))
+        if n > 0 and m.start() == prev_end + 1 and n == prev_n:
+            run.append(end)
+        else:
+            if len(run) >= VERSE_MIN_LINES:
+                run_no += 1
+                out.update((e, run_no) for e in run)
+            run = [end] if n > 0 else []
+        prev_end, prev_n = m.end(), n
+    if len(run) >= VERSE_MIN_LINES:
+        run_no += 1
+        out.update((e, run_no) for e in run)
+    return out

@@ -25,7 +25,7 @@ import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_spans, check_text, compose_edits
-from .lines import MAX_COL, continues, table_rows, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
+from .lines import MAX_COL, continues, table_rows, verse_runs, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -323,6 +323,7 @@ class Reflow(Step):
         ind = _prefix(it[_INDENT] >= 2 and (not it[_LONG] or w) for it, w in zip(items, wide))
         indented = [b > a for a, b in zip(_shift(ind, n, -INDENT_WINDOW), _shift(ind, n, INDENT_WINDOW + 1))]
         rows = {end for _, end in table_rows(text)}  # ends of rows: past any trailing spaces, as items end
+        verse = verse_runs(text)  # ends of verse lines, and their run
         blank_free = "\n\n" in self.separator  # blank lines are the separator, not evidence
         join = [False] * (n - 1)
         moved: set[int] = set()  # captions taken out of the sentence they interrupt
@@ -362,6 +363,8 @@ class Reflow(Step):
                 j = False
             elif rows and (a[_END] in rows or b[_END] in rows):
                 j = False  # a table's rows stay rows, apart from the text around them
+            elif verse and verse.get(a[_END], -1) == verse.get(b[_END]):
+                j = False  # a poem's lines stay lines
             else:
                 j = self._decide(i, a, b, prev, full, rights, indented[i], hi, wide, acc, blank_free)
             join[i] = j
