@@ -209,6 +209,11 @@ class Normalizer:
     # encoding and character steps (mojibake, invisible characters, NFC) repair
     # code as much as prose.
     keeps_protected: bool = False
+    # Whether the step moves text (reflow takes a caption out of the sentence it
+    # interrupts: one edit deletes it, another inserts it). Withholding one half
+    # of a move would lose or double the text: where an edit of such a step is
+    # withheld, the pipeline runs its ``without_moves()`` variant instead.
+    moves_text: bool = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -223,6 +228,10 @@ class Normalizer:
     def edits(self, text: str) -> list[Edit]:
         """Sorted, non-overlapping edits turning ``text`` into ``self(text)``."""
         return diff_edits(text, self(text))
+
+    def without_moves(self) -> "Normalizer":
+        """This step, making no move (see ``moves_text``); itself if it makes none."""
+        return self
 
     def notes(self, text: str) -> list[Note]:
         """What this normaliser left alone but a reader should know (e.g. an unpaired quote)."""

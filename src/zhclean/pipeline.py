@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .core import Edit, Normalizer, Note, apply_edits, check_text, diff_edits
-from .protect import Span, protected_spans
+from .protect import LINE_BLOCKS, Span, protected_spans
 
 __all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap", "StepFailure", "StepFailedWarning", "STRICT_ENV"]
 
@@ -214,9 +214,7 @@ class Pipeline(Normalizer):
                         if spans is None:
                             spans = protected_spans(text)
                         if spans:
-                            new = step(text)
-                            if new != text:  # only a step that changes something pays for its edits
-                                text, spans, _ = _kept(step, text, spans, step.edits(text), new)
+                            text, spans, _, _ = _kept(step, text, spans)
                             continue
                     text = step(text)
                 except Exception as exc:  # a bug in a step: keep its input (see __init__)
@@ -270,9 +268,8 @@ class Pipeline(Normalizer):
                 if step.keeps_protected:
                     if spans is None:
                         spans = protected_spans(text)
-                    if spans and edits:
-                        new, spans, withheld = _kept(step, text, spans, edits, None)
-                        edits = [e for e in edits if not any(e is w for w, _ in withheld)]
+                    if spans:
+                        new, spans, edits, withheld = _kept(step, text, spans, edits)
                     else:
                         new = apply_edits(text, edits) if edits else text
                 else:
@@ -312,14 +309,73 @@ class Pipeline(Normalizer):
 
 
 def _kept(
-    step: Normalizer, text: str, spans: list[Span], edits: list[Edit], new: str | None
-) -> tuple[str, list[Span], list[tuple[Edit, Span]]]:
+    step: Normalizer, text: str, spans: list[Span], edits: list[Edit] | None = None
+) -> tuple[str, list[Span], list[Edit], list[tuple[Edit, Span]]]:
     """``step``'s edits of ``text`` less those that touch a protected span: the
-    text they give (``new``, the step's own output, when none is withheld), the
-    spans moved to that text, and the withheld edits with the span each touched.
+    text they give, the spans moved to that text, the kept edits, and the
+    withheld ones with the span each touched.
+
+    Where the text holds line blocks (code, commands, tables), the step runs on
+    the text between them, piece by piece: a block is neither joined to what
+    surrounds it nor evidence for it (a column width, an indent), on this clean
+    and the next alike, so the result settles at once."""
+    blocks = [s for s in spans if s.kind in LINE_BLOCKS]
+    new: str | None = None
+    if not blocks:
+        if edits is None:
+            new = step(text)
+            if new == text:  # only a step that changes something pays for its edits
+                return text, spans, [], []
+            edits = step.edits(text)
+        kept, withheld = _piece(step, text, spans, edits)
+    else:
+        kept, withheld = [], []
+        starts = [0, *(b.end for b in blocks)]
+        ends = [*(b.start for b in blocks), len(text)]
+        inner = iter(s for s in spans if s.kind not in LINE_BLOCKS)
+        pending = next(inner, None)
+        for a, b in zip(starts, ends):
+            if b <= a:
+                continue
+            mine: list[Span] = []
+            while pending is not None and pending.start < b:
+                mine.append(Span(pending.start - a, pending.end - a, pending.kind))
+                pending = next(inner, None)
+            k, w = _piece(step, text[a:b], mine, None)
+            kept.extend(Edit(e.start + a, e.end + a, e.new) for e in k)
+            withheld.extend((Edit(e.start + a, e.end + a, e.new), Span(s.start + a, s.end + a, s.kind)) for e, s in w)
+    text = new if not withheld and new is not None else apply_edits(text, kept)
+    moved: list[Span] = []
+    delta = 0
+    j = 0
+    for s in spans:
+        # No kept edit touches a span: each lies wholly before or after it.
+        while j < len(kept) and kept[j].end <= s.start:
+            delta += len(kept[j].new) - (kept[j].end - kept[j].start)
+            j += 1
+        moved.append(Span(s.start + delta, s.end + delta, s.kind) if delta else s)
+    return text, moved, kept, withheld
+
+
+def _piece(
+    step: Normalizer, text: str, spans: list[Span], edits: list[Edit] | None
+) -> tuple[list[Edit], list[tuple[Edit, Span]]]:
+    """The edits of ``step`` on ``text`` that touch no span, and those that do."""
+    if edits is None:
+        edits = step.edits(text)
+    kept, withheld = _split(edits, spans)
+    if step.moves_text and any(_bare(text[e.start : e.end]) != _bare(e.new) for e, _ in withheld):
+        # Half a move (an edit that takes text out, or puts it in) must not be
+        # made: the step again, making no move.
+        kept, withheld = _split(step.without_moves().edits(text), spans)
+    return kept, withheld
+
+
+def _split(edits: list[Edit], spans: list[Span]) -> tuple[list[Edit], list[tuple[Edit, Span]]]:
+    """Edits that touch no span, and those that do with the span each touches.
     Spans and edits are both sorted, so one walk over the two (linear)."""
-    withheld: list[tuple[Edit, Span]] = []
     kept: list[Edit] = []
+    withheld: list[tuple[Edit, Span]] = []
     k = 0
     for e in edits:
         while k < len(spans) and spans[k].end <= e.start:
@@ -331,14 +387,9 @@ def _kept(
             withheld.append((e, spans[k]))
         else:
             kept.append(e)
-    text = new if not withheld and new is not None else apply_edits(text, kept)
-    moved: list[Span] = []
-    delta = 0
-    j = 0
-    for s in spans:
-        # No kept edit touches a span: each lies wholly before or after it.
-        while j < len(kept) and kept[j].end <= s.start:
-            delta += len(kept[j].new) - (kept[j].end - kept[j].start)
-            j += 1
-        moved.append(Span(s.start + delta, s.end + delta, s.kind) if delta else s)
-    return text, moved, withheld
+    return kept, withheld
+
+
+def _bare(s: str) -> str:
+    """``s`` without white space: what a move carries (a join changes none of it)."""
+    return "".join(s.split())

@@ -35,7 +35,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "protected_spans", "could_protect"]
+__all__ = ["Span", "LINE_BLOCKS", "protected_spans", "could_protect"]
+
+# Kinds of span that are whole lines (with the line breaks around them).
+LINE_BLOCKS = frozenset({"command", "block", "table"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,13 @@ _PATH = re.compile(
 _LETTER = re.compile(r"[A-Za-z]")
 # An option: one or two hyphens and a letter, after a space, a bracket, a quote
 # or a line start (so Wi-Fi and COVID-19 are no options, nor 2-4).
-_OPTION = re.compile(r"(?:(?<=[\s(\[{（“‘'\"])|^)--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\s，。；、）)]+)?", re.M)
+# After Chinese too, a double hyphen and a lower-case word: Chinese text uses
+# "--" for a dash, but before Chinese, not before a Latin word ("指定--quiet").
+_OPTION = re.compile(
+    r"(?:(?<=[\s(\[{（“‘'\"，、：；。])|^)--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\s，。；、）)]+)?"
+    r"|(?<=[\u4e00-\u9fff])--[a-z][a-z0-9_-]+(?:=[^\s，。；、）)]+)?",
+    re.M,
+)
 # Dotted names (two dots or a letter on both sides of one) and versions.
 _DOTTED = re.compile(
     r"(?<![A-Za-z0-9_.])(?:[vV]?\d+(?:\.\d+){2,}|[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)(?![A-Za-z0-9_])"
@@ -91,11 +100,15 @@ _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)
 _BOX = re.compile(r"[│┃┌┐└┘├┤┬┴┼═║╔╗╚╝]")
 _MD_TABLE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 # (A hyphen before a number is a page number's, "- 12 -", not a list marker.)
-_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|[-*+](?! \d)|\d{1,3}[.)])(?= )", re.M)
+_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|[-*+](?! \d)|\d{1,3}(?:\.\d{1,3})*[.)])(?= )", re.M)
 
 # A line of code is at least this share ASCII (of what is not a space): Chinese
 # prose indented by an extractor is not code.
 CODE_ASCII_SHARE = 0.6
+# ... and holds a mark that code has and English prose seldom does (an English
+# sentence a text browser set in is no code). Judged on the line alone, so the
+# next clean, which finds the line unchanged, judges it the same.
+_CODE_MARK = re.compile(r"[{}()<>;=$\\|&_/#*`\[\]]|^\s*[a-z][\w.-]* +-")
 
 
 def could_protect(text: str) -> bool:
@@ -173,7 +186,7 @@ def _block_end(lines: _Lines, start: int, kind: str, first: str) -> int:
         for nxt, line in following(start):
             if nxt >= n:
                 break
-            if _indent(line) >= 4 and line.strip():
+            if _indent(line) >= _indent(first) and line.strip():
                 last = lines.end(nxt) + 1
             elif line.strip():
                 break
@@ -183,6 +196,20 @@ def _block_end(lines: _Lines, start: int, kind: str, first: str) -> int:
         if nxt >= n or not (_BOX.search(line) or _MD_TABLE.match(line)):
             return nxt
     return n + 1
+
+
+_CJK_SENTENCE = re.compile(r"[，。；！？、]")
+
+
+def _is_code(line: str) -> bool:
+    """An indented line of code: mostly ASCII, with a mark of code, no Chinese
+    sentence marks, not a list item (a list item with a URL is mostly ASCII)."""
+    return (
+        _ascii_share(line) >= CODE_ASCII_SHARE
+        and _CODE_MARK.search(line) is not None
+        and _CJK_SENTENCE.search(line) is None
+        and _MARKER.match(line) is None
+    )
 
 
 def _line_spans(text: str) -> list[tuple[int, int, str]]:
@@ -199,7 +226,7 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
             kind, name = "fence", "block"
         elif _PROMPT.match(first):
             kind, name = "command", "command"
-        elif _INDENTED.match(first) and _ascii_share(first) >= CODE_ASCII_SHARE:
+        elif _INDENTED.match(first) and _is_code(first):
             kind, name = "indented", "block"
         elif _BOX.search(first) or _MD_TABLE.match(first):
             kind, name = "table", "table"
@@ -213,10 +240,12 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _with_spaces(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span with one space each side, where there is one (it separates the span)."""
-    if start and text[start - 1] == " ":
+    """The span with the one space that separates it from a word on each side,
+    where there is one: not an indent, nor spaces before a line break (which
+    reflow and spacing remove as they would anywhere)."""
+    if start >= 2 and text[start - 1] == " " and not text[start - 2].isspace():
         start -= 1
-    if end < len(text) and text[end] == " ":
+    if end + 1 < len(text) and text[end] == " " and not text[end + 1].isspace():
         end += 1
     return start, end
 
@@ -236,7 +265,8 @@ def protected_spans(text: str) -> list[Span]:
                 continue
             found.append((*_with_spaces(text, m.start(), m.end()), kind))
     for m in _MARKER.finditer(text):
-        found.append((m.start(), m.end() + 1, "marker"))
+        # The marker and its space, not the indent (reflow's evidence of paragraphs).
+        found.append((m.start() + _indent(m.group()), m.end() + 1, "marker"))
     if not found:
         return []
     found.sort()
@@ -244,8 +274,9 @@ def protected_spans(text: str) -> list[Span]:
     for start, end, kind in found:
         if merged and start < merged[-1].end:
             last = merged[-1]
-            if end > last.end:
-                merged[-1] = Span(last.start, end, last.kind)
+            if end > last.end or kind in LINE_BLOCKS:
+                # A span that holds a line block is a line block.
+                merged[-1] = Span(last.start, max(end, last.end), kind if kind in LINE_BLOCKS else last.kind)
             continue
         merged.append(Span(start, end, kind))
     return merged

@@ -34,10 +34,14 @@ _END_PUNCT = regex.compile(r"[，。！？；：,.!?;:、]")
 _SPACE = regex.compile(r"\s+")
 # Characters (not spaces) between two occurrences of a running head: a page.
 PAGE_TEXT = 200
+# The text between two occurrences of a running head varies by at most this
+# factor (full pages; the first and last, partial, lie outside the occurrences).
+PAGE_SPREAD = 2.0
 # Characters on each side that make a repeated line's surroundings.
 CONTEXT = 16
 
 
+_HAN = regex.compile(r"\p{Han}")
 _QUOTES = regex.compile(f"[{regex.escape(QUOTE_FORMS)}]+")
 
 
@@ -193,7 +197,9 @@ def _key(s: str) -> str:
 
 
 def _is_head_like(s: str) -> bool:
-    return _END_PUNCT.search(s[-1]) is None and not is_label(s)
+    # A head is a title: it ends in no mark, not even inside closing brackets
+    # ("(注：我为它添加了行号。)" is a sentence).
+    return _END_PUNCT.search(s[-1]) is None and not is_closed(s) and not is_label(s)
 
 
 def _running_heads(stripped: list[str], around: _Neighbours) -> list[bool]:
@@ -212,7 +218,10 @@ def _running_heads(stripped: list[str], around: _Neighbours) -> list[bool]:
         if shaped and (_PUBLICATION.fullmatch(s) or _DATE_HEAD.fullmatch(s)):
             for i in found:
                 drop[i] = True
-        else:
+        elif _HAN.search(s) is not None:
+            # Without pages (\f, see drop_page_heads) a repeated line is a head
+            # only in Chinese: an ASCII line that comes back (a code line of every
+            # example, a navigation line) is the text's own.
             occurrences.setdefault(_key(s), []).extend(found)
     repeated = [sorted(found) for found in occurrences.values() if len(found) >= 3]
     if not repeated:
@@ -259,7 +268,13 @@ def _is_head(found: list[int], stripped: list[str], around: _Neighbours, before:
             lasts.append(b)
     if len(firsts) < 3:
         return False
-    if min(before[b] - before[a + 1] for a, b in zip(lasts, firsts[1:])) < PAGE_TEXT:
+    gaps = [before[b] - before[a + 1] for a, b in zip(lasts, firsts[1:])]
+    if min(gaps) < PAGE_TEXT:
+        return False
+    # Pages of one document hold about as much text each; a line that comes
+    # back at uneven distances is the text's own (a code line in every example
+    # of a manual, a note, a navigation line between sections of any length).
+    if max(gaps) > PAGE_SPREAD * min(gaps):
         return False
     # The same line in the same surroundings each time is a repeated
     # document (or passage), which is real text. Surroundings are the end of
@@ -285,10 +300,14 @@ def _is_head(found: list[int], stripped: list[str], around: _Neighbours, before:
             break
     else:
         return False
-    # A page breaks wherever the text happens to be, so somewhere the head
-    # interrupts a sentence. A kicker or a numbered heading ("第1条") comes
-    # after a finished paragraph every time, even when its digits change.
-    return any((p := around.prev(i)) >= 0 and not is_closed(stripped[p]) and not is_label(stripped[p]) for i in firsts)
+    # A page breaks wherever the text happens to be, most often inside a
+    # sentence, so at least half the time the head interrupts one (a head at
+    # the top of the text follows nothing, and counts neither way). A kicker, a
+    # numbered heading ("第1条") or a note's title ("[提示] 提示") comes after a
+    # finished paragraph nearly every time, even when its digits change.
+    before_each = [stripped[p] for p in map(around.prev, firsts) if p >= 0]
+    interrupting = sum(1 for s in before_each if not is_closed(s) and not is_label(s))
+    return interrupting > 0 and 2 * interrupting >= len(before_each)
 
 
 _STRANDED_GUARD = regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$")

@@ -183,11 +183,22 @@ def is_field_line(s: str) -> bool:
 _ENUMERATOR = regex.compile(
     r"(?:[一二三四五六七八九十]{1,3}、"
     r"|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
-    r"|\d{1,2}(?:[、．)）]|\.(?!\d))"
+    r"|\d{1,2}(?:\.\d{1,2})*(?:[、．)）]|\.(?!\d))"  # (4.  4.1.  4.1.2.  as sections are numbered)
     r"|[\u2460-\u2473\u2776-\u277f]"
     r"|第[一二三四五六七八九十]{1,3}[，,、]"
     r"|[-*+•] (?=\S))"
 )
+
+
+# A bullet or a section number and a space ("* 项目", "- 项目", "4.1. 标题"): a list
+# item or a heading wherever it stands, never a wrapped line (a page number's
+# hyphen, "- 12 -", is none).
+_BULLET = regex.compile(r"(?:[*+•]|-(?! \d)|\d{1,2}(?:\.\d{1,2})*[.)]) (?=\S)")
+
+
+def starts_bullet(s: str) -> bool:
+    """The line starts with a bullet or a section number and a space (``* ``, ``4.1. ``)."""
+    return _BULLET.match(s) is not None
 
 
 def starts_item(s: str) -> bool:

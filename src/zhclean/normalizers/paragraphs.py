@@ -25,7 +25,7 @@ import regex
 
 from ..chars import CJK_PUNCT, CONTINUES, LABEL_BULLETS, SENTENCE_END, TRAILING_CLOSERS
 from ..core import Edit, Step, apply_spans, check_text, compose_edits
-from .lines import MAX_COL, continues, table_rows, verse_runs, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
+from .lines import MAX_COL, continues, table_rows, verse_runs, starts_bullet, field_offsets, marked_lines, plain_piece_widths, plain_width, plain_widths, is_closed, is_field_line, is_label, is_lone_glyph, starts_item
 
 WINDOW = 4
 MIN_COLUMN = 5.0
@@ -199,14 +199,21 @@ class Reflow(Step):
     """Rejoin hard-wrapped lines into paragraphs, one paragraph per line."""
 
     keeps_protected = True
+    moves_text = True
 
     name = "reflow"
 
-    def __init__(self, separator: str = "\n") -> None:
+    def __init__(self, separator: str = "\n", moves: bool = True) -> None:
         self.separator = separator
+        # Whether a caption dropped into a sentence is taken out of it (the one
+        # move reflow makes); see Normalizer.without_moves.
+        self.moves = moves
 
     def __reduce__(self):
-        return (Reflow, (self.separator,))
+        return (Reflow, (self.separator, self.moves))
+
+    def without_moves(self) -> "Reflow":
+        return Reflow(self.separator, moves=False) if self.moves else self
 
     def __call__(self, text: str) -> str:
         # The passes applied one after another: no pass's edits outlive it, so the
@@ -341,7 +348,7 @@ class Reflow(Step):
                 acc += a[_WIDTH]
             # A caption the layout dropped into a sentence: a standalone line that
             # was not wrapped and is wider than the column the sentence continues in.
-            if i + 2 < n and not a[_CLOSED] and not a[_CONT] and b[_BLANK] and items[i + 2][_BLANK]:
+            if self.moves and i + 2 < n and not a[_CLOSED] and not a[_CONT] and b[_BLANK] and items[i + 2][_BLANK]:
                 c = items[i + 2]
                 col = c[_FLAT] if c[_FLAT] is not None else rights[i + 2]
                 if (
@@ -359,7 +366,7 @@ class Reflow(Step):
                     continue
             # A list marker after a finished line, or inside a list, starts an
             # item: equal-width items look like a column and must not be joined.
-            if b[_ITEM] and (a[_CLOSED] or head[_ITEM]):
+            if b[_ITEM] and (a[_CLOSED] or head[_ITEM] or starts_bullet(b[_TEXT])):
                 j = False
             elif rows and (a[_END] in rows or b[_END] in rows):
                 j = False  # a table's rows stay rows, apart from the text around them
