@@ -26,8 +26,11 @@ that separates a protected span from Chinese stays, whatever the CJK-Latin
 spacing policy. Line spans (command, block, table) take the line breaks around
 them, so reflow neither joins them to their neighbours nor joins their lines.
 
-Everything is found by regex scans; text without ASCII letters, ``/``, ``.``,
-backticks, box rules or indented lines is answered by one cheap search.
+Every kind is found from a literal it cannot do without (``://``, ``@``, ``/``,
+``-``, ``.``, a quote, a line break, a box rule), which the regex engines find by
+a fast scan, and only then matched in full where one stands: a pattern that
+opens with a lookbehind or an alternation is tried at every position (the
+first version cost 50x one regex pass on the seeds' text).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "LINE_BLOCKS", "protected_spans", "could_protect"]
+__all__ = ["Span", "LINE_BLOCKS", "protected_spans"]
 
 # Kinds of span that are whole lines (with the line breaks around them).
 LINE_BLOCKS = frozenset({"command", "block", "table"})
@@ -49,11 +52,6 @@ class Span:
     end: int
     kind: str
 
-
-# What any span needs at least one of: a Latin letter, a digit beside a dot, a
-# slash, a backtick, a mark quoted or spaced alone, a box rule, a line set in
-# by four spaces or a tab. Text without (most Chinese prose) costs one search.
-_ANY = re.compile(r"[A-Za-z/`│┃┌┐└┘├┤┬┴┼═║╔╗╚╝]|\d\.\d|[“‘'\" ][.\-,;:!?]{1,3}[”’'\" \n]|(?m:^(?: {4}|\t))")
 
 # Characters that end a URL or path: space, Chinese punctuation and brackets,
 # quotes, Han, full-width forms.
@@ -111,11 +109,6 @@ CODE_ASCII_SHARE = 0.6
 _CODE_MARK = re.compile(r"[{}()<>;=$\\|&_/#*`\[\]]|^\s*[a-z][\w.-]* +-")
 
 
-def could_protect(text: str) -> bool:
-    """False when ``text`` can hold no protected span (one search)."""
-    return _ANY.search(text) is not None
-
-
 def _ascii_share(line: str) -> float:
     chars = line.replace(" ", "").replace("\t", "")
     return sum(1 for c in chars if c < "\x80") / len(chars) if chars else 0.0
@@ -127,9 +120,7 @@ def _indent(line: str) -> int:
 
 # Where a line block may start: a fence, a prompt, a line set in by four
 # spaces or a tab, a line holding a box rule, a Markdown table row.
-_BLOCK_START = re.compile(
-    r"^(?:[ \t]*(?:```|~~~|(?:\$|#|>>>|%)[ \t])| {4,}\S|\t|[ \t]*\||[^\n]*?[│┃┌┐└┘├┤┬┴┼═║╔╗╚╝])", re.M
-)
+_BLOCK_START = re.compile(r"\n(?:[ \t]*(?:```|~~~|(?:\$|#|>>>|%)[ \t])| {4,}\S|\t|[ \t]*\|)")
 
 
 class _Lines:
@@ -217,8 +208,15 @@ def _line_spans(text: str) -> list[tuple[int, int, str]]:
     lines = _Lines(text)
     out: list[tuple[int, int, str]] = []
     done = 0
-    for m in _BLOCK_START.finditer(text):
-        start = m.start()
+    # Line starts where a block may begin: after a line break the start pattern
+    # finds, the text's own start, and the start of every line with a box rule.
+    starts = [m.start() + 1 for m in _BLOCK_START.finditer(text)]
+    starts.append(0)
+    # (A table drawn with box rules has a vertical one: three 'in' scans decide
+    # whether the class scan, which costs half a regex pass, is needed.)
+    if "│" in text or "║" in text or "┃" in text:
+        starts.extend(text.rfind("\n", 0, m.start()) + 1 for m in _BOX.finditer(text))
+    for start in sorted(set(starts)):
         if start < done:
             continue
         first = lines.line(start)
@@ -250,23 +248,151 @@ def _with_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The literal each inline kind is found from, and what may stand before it.
+_SCHEME_ANCHOR = re.compile("://")
+_WWW_ANCHOR = re.compile(r"www\.")
+_SCHEME_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_EMAIL_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_PATH_ANCHORS = (re.compile("/"), re.compile(r":\\"))
+_PATH_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.~+-:")
+_OPTION_ANCHOR = re.compile(r"--?[A-Za-z]")
+_OPTION_FULL = re.compile(r"--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\s，。；、）)]+)?")
+_LONG_OPTION = re.compile(r"--[a-z][a-z0-9_-]+(?:=[^\s，。；、）)]+)?")
+_OPTION_BEFORE = frozenset(" \t\n\r\f\v([{（“‘'\"，、：；。")
+_DOT_ANCHOR = re.compile(r"\.(?=[A-Za-z0-9_])")
+_DOTTED_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+_DOTTED_FULL = re.compile(r"(?:[vV]?\d+(?:\.\d+){2,}|[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)(?![A-Za-z0-9_])")
+_NOT_BEFORE_DOTTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+_QUOTED_MARK = re.compile(r"([“‘「『'\"])([.\-,;:!?]{1,3})([”’」』'\"])")
+_CURLY_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_STRAIGHT_BEFORE = frozenset(" \t\n(（[，、：；。")
+_STRAIGHT_AFTER = frozenset(" \t\n)）]，、：；。")
+_SPACED_DOT = re.compile(r" (\.\.?)(?= |\n|$)")
+_MARKER_AT_LINE = re.compile(r"\n[ \t]*(?:#{1,6}|[-*+](?! \d)|\d{1,3}(?:\.\d{1,3})*[.)])(?= )")
+
+
+def _back(text: str, i: int, chars: frozenset[str]) -> int:
+    """The start of the run of ``chars`` that ends at ``i``."""
+    while i > 0 and text[i - 1] in chars:
+        i -= 1
+    return i
+
+
+def _urls(text: str):
+    done = -1
+    anchors = [(m.start(), m.group()) for m in _SCHEME_ANCHOR.finditer(text)]
+    if "www." in text:
+        anchors = sorted(anchors + [(m.start(), m.group()) for m in _WWW_ANCHOR.finditer(text)])
+    for at, anchor in anchors:
+        if at < done:
+            continue
+        start = _back(text, at, _SCHEME_BACK) if anchor == "://" else at
+        full = _URL.match(text, start)
+        if full is not None:
+            done = full.end()
+            yield full.start(), full.end(), "url"
+    if "@" in text:
+        for m in re.finditer("@", text):
+            full = _EMAIL.match(text, _back(text, m.start(), _EMAIL_BACK))
+            if full is not None and full.end() > m.start():
+                yield full.start(), full.end(), "url"
+
+
+def _paths(text: str):
+    done = -1
+    anchors = sorted(m.start() for anchor in _PATH_ANCHORS for m in anchor.finditer(text))
+    for at in anchors:
+        if at < done:
+            continue
+        start = _back(text, at, _PATH_BACK)
+        full = _PATH.match(text, start)
+        if full is None and text.startswith(":", start):
+            continue
+        if full is None or full.end() <= at:
+            continue
+        done = full.end()
+        found = full.group()
+        # A letter somewhere, or a rooted path: 2/3 and 2020/03/04 are numbers.
+        if _LETTER.search(found) is not None or found.startswith(("/", "~", ".")):
+            yield full.start(), full.end(), "path"
+
+
+def _options(text: str):
+    for m in _OPTION_ANCHOR.finditer(text):
+        p = m.start()
+        before = text[p - 1] if p else "\n"
+        if before == "-":
+            continue
+        if before in _OPTION_BEFORE:
+            full = _OPTION_FULL.match(text, p)
+        elif "\u4e00" <= before <= "\u9fff":
+            full = _LONG_OPTION.match(text, p)
+        else:
+            continue
+        if full is not None:
+            yield p, full.end(), "option"
+
+
+def _dotted(text: str):
+    done = -1
+    for m in _DOT_ANCHOR.finditer(text):
+        if m.start() < done:
+            continue
+        start = _back(text, m.start(), _DOTTED_BACK)
+        if start and text[start - 1] in _NOT_BEFORE_DOTTED:
+            continue
+        full = _DOTTED_FULL.match(text, start)
+        if full is not None and full.end() > m.start():
+            done = full.end()
+            yield start, full.end(), "dotted"
+
+
+def _literals(text: str):
+    for m in _QUOTED_MARK.finditer(text):
+        opening, closing = m.group(1), m.group(3)
+        if opening in _CURLY_PAIRS:
+            if _CURLY_PAIRS[opening] != closing:
+                continue
+        elif opening != closing or (m.start() and text[m.start() - 1] not in _STRAIGHT_BEFORE) or (
+            m.end() < len(text) and text[m.end()] not in _STRAIGHT_AFTER
+        ):
+            continue  # between a closing and an opening straight quote: '"隔离区","送餐"'
+        yield m.start(2), m.end(2), "literal"
+    for m in _SPACED_DOT.finditer(text):
+        # A lone '.' after a word (in letter-spaced text, "5 . 2", every glyph stands alone).
+        if m.group(1) == "." and (m.start() < 2 or text[m.start() - 1].isspace() or text[m.start() - 2].isspace()):
+            continue
+        yield m.start(1), m.end(1), "literal"
+
+
+def _code(text: str):
+    if "`" in text:
+        for m in _INLINE_CODE.finditer(text):
+            yield m.start(), m.end(), "code"
+
+
+def _markers(text: str):
+    for m in _MARKER_AT_LINE.finditer(text):
+        yield m.start() + 1 + _indent(m.group()[1:]), m.end(), "marker"
+    first = _MARKER.match(text)
+    if first is not None:
+        yield _indent(first.group()), first.end(), "marker"
+
+
+# Every kind but a box-drawn table needs a printable ASCII character.
+_ASCII = re.compile(r"[!-~]")
+
+
 def protected_spans(text: str) -> list[Span]:
     """The protected spans of ``text``, sorted, overlapping ones merged."""
-    if not could_protect(text):
-        return []
+    if _ASCII.search(text) is None and "│" not in text and "║" not in text and "┃" not in text:
+        return []  # (one class scan and three 'in' scans: text without ASCII costs about nothing)
     found = _line_spans(text)
-    inline = (
-        ("url", _URL), ("url", _EMAIL), ("path", _PATH), ("option", _OPTION), ("dotted", _DOTTED),
-        ("literal", _LITERAL), ("code", _INLINE_CODE),
-    )
-    for kind, pattern in inline:
-        for m in pattern.finditer(text):
-            if kind == "path" and _LETTER.search(m.group()) is None and not m.group().startswith(("/", "~", ".")):
-                continue
-            found.append((*_with_spaces(text, m.start(), m.end()), kind))
-    for m in _MARKER.finditer(text):
-        # The marker and its space, not the indent (reflow's evidence of paragraphs).
-        found.append((m.start() + _indent(m.group()), m.end() + 1, "marker"))
+    for finder in (_urls, _paths, _options, _dotted, _literals, _code):
+        found.extend((*_with_spaces(text, a, b), kind) for a, b, kind in finder(text))
+    # The marker alone: not the indent (reflow's evidence of paragraphs), nor the
+    # space after it, which spacing keeps as one (ADR 0009).
+    found.extend(_markers(text))
     if not found:
         return []
     found.sort()
