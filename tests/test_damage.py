@@ -67,6 +67,7 @@ def test_samples_hold_what_they_are_there_for():
         # Verse keeps its breaks; hard-wrapped prose is joined.
         ("春风吹过小河边，\n柳枝轻摆水连天。\n孩童追逐田埂上，\n笑声飞入白云间。", "春风吹过小河边，\n柳枝轻摆水连天。\n孩童追逐田埂上，\n笑声飞入白云间。"),
         ("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。", "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。"),
+        ("茫茫九派流中国，\n沉沉一线穿南北。\n烟雨莽苍苍，\n龟蛇锁大江。", "茫茫九派流中国，\n沉沉一线穿南北。\n烟雨莽苍苍，\n龟蛇锁大江。"),  # 词
         ("记者昨天从市卫健委获悉，全市医\n疗机构已全面落实预检分诊制度。", "记者昨天从市卫健委获悉，全市医疗机构已全面落实预检分诊制度。"),
         # A distributed last line printed a glyph per line is joined into its sentence.
         (

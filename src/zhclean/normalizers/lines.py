@@ -253,12 +253,13 @@ def table_rows(text: str) -> list[tuple[int, int]]:
 
 # Verse: lines of one or two phrases of the same number of Han characters (four
 # to nine: 四言, 五言, 七言, and the like), each phrase closed by a mark, two
-# lines or more in a row with the same phrase length. Hard-wrapped prose ends a
-# line at a mark by chance, and seldom twice in a row with no other mark inside
-# the lines; so a run of such lines is a poem, whose breaks are its own. (Lines
-# of other lengths, as in 词 and lyrics, are not recognised: they stay to the
-# general rules.)
+# lines or more in a row with the same phrase length; or, as in 词 and lyrics,
+# four lines or more in a row of one phrase each, of any of those lengths.
+# Hard-wrapped prose ends a line at a mark by chance, seldom twice in a row with
+# no other mark inside the lines, and its lines are as wide as their column; so
+# a run of such lines is a poem, whose breaks are its own.
 VERSE_MIN_LINES = 2
+VERSE_MIN_MIXED = 4
 _VERSE_MARKS = "，。！？；、：,.!?;:"
 _VERSE_LINE = regex.compile(
     f"(?m)^[ \\u3000]*((\\p{{Han}}{{4,9}})[{_VERSE_MARKS}](?:\\p{{Han}}{{4,9}}[{_VERSE_MARKS}])?)[”’」』]?[ \\u3000]*$"
@@ -272,9 +273,15 @@ def verse_runs(text: str) -> dict[int, int]:
         return {}
     out: dict[int, int] = {}
     run: list[int] = []
-    run_no = 0
+    same = single = True  # the run's lines: all of one phrase length; all of one phrase
     prev_end = -2
     prev_n = 0
+
+    def close() -> None:
+        if (same and len(run) >= VERSE_MIN_LINES) or (single and len(run) >= VERSE_MIN_MIXED):
+            number = len(set(out.values())) + 1
+            out.update((e, number) for e in run)
+
     for m in _VERSE_LINE.finditer(text):
         line = m.group(1)
         n = len(m.group(2))
@@ -282,16 +289,15 @@ def verse_runs(text: str) -> dict[int, int]:
         phrases = [p for p in regex.split(f"[{_VERSE_MARKS}]", line) if p]
         if any(len(p) != n for p in phrases):
             n = -1
+        one = len(phrases) == 1
         end = m.start() + len(m.group(0).rstrip(" \u3000"))
-        if n > 0 and m.start() == prev_end + 1 and n == prev_n:
+        if n > 0 and run and m.start() == prev_end + 1 and ((same and n == prev_n) or (single and one)):
             run.append(end)
+            same = same and n == prev_n
+            single = single and one
         else:
-            if len(run) >= VERSE_MIN_LINES:
-                run_no += 1
-                out.update((e, run_no) for e in run)
-            run = [end] if n > 0 else []
+            close()
+            run, same, single = ([end], True, one) if n > 0 else ([], True, True)
         prev_end, prev_n = m.end(), n
-    if len(run) >= VERSE_MIN_LINES:
-        run_no += 1
-        out.update((e, run_no) for e in run)
+    close()
     return out
