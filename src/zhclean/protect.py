@@ -66,30 +66,6 @@ _PATH = re.compile(
     r"|[A-Za-z0-9_.~+-]+(?:/[A-Za-z0-9_.~+-]+)+/?)"
 )
 _LETTER = re.compile(r"[A-Za-z]")
-# An option: one or two hyphens and a letter, after a space, a bracket, a quote
-# or a line start (so Wi-Fi and COVID-19 are no options, nor 2-4).
-# After Chinese too, a double hyphen and a lower-case word: Chinese text uses
-# "--" for a dash, but before Chinese, not before a Latin word ("指定--quiet").
-_OPTION = re.compile(
-    r"(?:(?<=[\s(\[{（“‘'\"，、：；。])|^)--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\s，。；、）)]+)?"
-    r"|(?<=[\u4e00-\u9fff])--[a-z][a-z0-9_-]+(?:=[^\s，。；、）)]+)?",
-    re.M,
-)
-# Dotted names (two dots or a letter on both sides of one) and versions.
-_DOTTED = re.compile(
-    r"(?<![A-Za-z0-9_.])(?:[vV]?\d+(?:\.\d+){2,}|[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)(?![A-Za-z0-9_])"
-)
-# A mark quoted on its own (“.”, ‘--’, 「.」), or . and .. set apart by spaces
-# (a lone . after a word: in letter-spaced text, "5 . 2", every glyph stands
-# alone). Between straight quotes only where the first opens (after a space, a
-# bracket or a mark) and the second closes: in '"隔离区","送餐"' and '"1":""'
-# the mark stands between a closing and an opening quote.
-_LITERAL = re.compile(
-    r"(?<=[“‘「『])[.\-,;:!?]{1,3}(?=[”’」』])"
-    r"|(?<=[\s(（\[，、：；。]['\"])[.\-,;:!?]{1,3}(?=['\"](?:[\s)）\]，、：；。]|$))"
-    r"|(?:(?<=\S\S )|^)\.(?= |$)|(?:(?<= )|^)\.\.(?= |$)",
-    re.M,
-)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _PROMPT = re.compile(r"^([ \t]*)(?:\$|#|>>>|%)[ \t]+[A-Za-z0-9./~\[\-_'\"]", re.M)
 _INDENTED = re.compile(r"^(?: {4,}|\t)[^\n]*\S", re.M)
@@ -255,14 +231,20 @@ _SCHEME_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EMAIL_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _PATH_ANCHORS = (re.compile("/"), re.compile(r":\\"))
 _PATH_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.~+-:")
+# An option: one or two hyphens and a letter after a space, a bracket, a quote,
+# a Chinese mark or a line start (Wi-Fi, COVID-19 and 2-4 are none); right after
+# Chinese, "--" and a lower-case word ("指定--quiet"), since Chinese text uses
+# "--" as a dash before Chinese, not before a Latin word.
 _OPTION_ANCHOR = re.compile(r"--?[A-Za-z]")
 _OPTION_FULL = re.compile(r"--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\s，。；、）)]+)?")
 _LONG_OPTION = re.compile(r"--[a-z][a-z0-9_-]+(?:=[^\s，。；、）)]+)?")
 _OPTION_BEFORE = frozenset(" \t\n\r\f\v([{（“‘'\"，、：；。")
+# Dotted names (a letter on both sides of a dot) and versions (two dots or more).
 _DOT_ANCHOR = re.compile(r"\.(?=[A-Za-z0-9_])")
 _DOTTED_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 _DOTTED_FULL = re.compile(r"(?:[vV]?\d+(?:\.\d+){2,}|[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)(?![A-Za-z0-9_])")
 _NOT_BEFORE_DOTTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+# A mark quoted on its own (“.”, 「--」), or . and .. set apart by spaces.
 _QUOTED_MARK = re.compile(r"([“‘「『'\"])([.\-,;:!?]{1,3})([”’」』'\"])")
 _CURLY_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _STRAIGHT_BEFORE = frozenset(" \t\n(（[，、：；。")
