@@ -263,16 +263,13 @@ class Pipeline(Normalizer):
         for step in self.steps:
             try:
                 found = step.notes(text)
-                edits = step.edits(text)
                 withheld: list[tuple[Edit, Span]] = []
-                if step.keeps_protected:
-                    if spans is None:
-                        spans = protected_spans(text)
-                    if spans:
-                        new, spans, edits, withheld = _kept(step, text, spans, edits)
-                    else:
-                        new = apply_edits(text, edits) if edits else text
+                if step.keeps_protected and spans is None:
+                    spans = protected_spans(text)
+                if step.keeps_protected and spans:
+                    new, spans, edits, withheld = _kept(step, text, spans, tracked=True)
                 else:
+                    edits = step.edits(text)
                     new = apply_edits(text, edits) if edits else text
             except Exception as exc:  # as in run(): the step's input goes on
                 before = len(failures)
@@ -280,7 +277,9 @@ class Pipeline(Normalizer):
                 if len(failures) > before:  # a document-wide notice: offsets 0:0
                     notices.append(Notice(step.name, 0, 0, "", failures[-1].message))
                 continue
-            found.extend(Note(s.start, s.end, f"protected {s.kind}: {step.name} left it as found") for _, s in withheld)
+            # One notice a span, however many of the step's edits it held back.
+            held = dict.fromkeys(s for _, s in withheld)
+            found.extend(Note(s.start, s.end, f"protected {s.kind}: {step.name} left it as found") for s in held)
             for n in found:
                 start, end = n.start, n.end
                 for m in reversed(maps):
@@ -309,11 +308,12 @@ class Pipeline(Normalizer):
 
 
 def _kept(
-    step: Normalizer, text: str, spans: list[Span], edits: list[Edit] | None = None
+    step: Normalizer, text: str, spans: list[Span], tracked: bool = False
 ) -> tuple[str, list[Span], list[Edit], list[tuple[Edit, Span]]]:
     """``step``'s edits of ``text`` less those that touch a protected span: the
     text they give, the spans moved to that text, the kept edits, and the
-    withheld ones with the span each touched.
+    withheld ones with the span each touched. ``tracked`` (explain's path) goes
+    to the edits at once; otherwise the step's fast output is tried first.
 
     Where the text holds line blocks (code, commands, tables), the step runs on
     the text between them, piece by piece: a block is neither joined to what
@@ -322,12 +322,11 @@ def _kept(
     blocks = [s for s in spans if s.kind in LINE_BLOCKS]
     new: str | None = None
     if not blocks:
-        if edits is None:
+        if not tracked:
             new = step(text)
             if new == text:  # only a step that changes something pays for its edits
                 return text, spans, [], []
-            edits = step.edits(text)
-        kept, withheld = _piece(step, text, spans, edits)
+        kept, withheld = _piece(step, text, spans, step.edits(text))
     else:
         kept, withheld = [], []
         starts = [0, *(b.end for b in blocks)]
