@@ -305,9 +305,27 @@ def _is_head(found: list[int], stripped: list[str], around: _Neighbours, before:
     # the top of the text follows nothing, and counts neither way). A kicker, a
     # numbered heading ("第1条") or a note's title ("[提示] 提示") comes after a
     # finished paragraph nearly every time, even when its digits change.
+    # A line that numbers its pages in order ("第3版", "- 12 -") is itself
+    # evidence of pages, and one interruption is enough.
     before_each = [stripped[p] for p in map(around.prev, firsts) if p >= 0]
     interrupting = sum(1 for s in before_each if not is_closed(s) and not is_label(s))
-    return interrupting > 0 and 2 * interrupting >= len(before_each)
+    if interrupting == 0:
+        return False
+    return _numbers_pages([stripped[i] for i in firsts]) or 2 * interrupting >= len(before_each)
+
+
+def _numbers_pages(lines: list[str]) -> bool:
+    # Each occurrence holds a page number, and the numbers rise through the text.
+    # (Pages numbered in Chinese numerals are not read: their lines keep the
+    # stricter rule above.)
+    numbers = []
+    for s in lines:
+        page = _PAGE_NUMBER.search(s)
+        digits = _DIGITS.search(page.group()) if page is not None else None
+        if digits is None:
+            return False
+        numbers.append(int(digits.group()))
+    return all(a < b for a, b in zip(numbers, numbers[1:]))
 
 
 _STRANDED_GUARD = regex.compile(r"(?m)^[^\S\n]*\p{Han}[^\S\n]*$")
