@@ -167,6 +167,19 @@ def test_summary_line_and_quiet(tmp_path):
     assert run([str(src), "-q"]).stderr == b""
 
 
+def test_summary_counts_characters_deleted_as_furniture(tmp_path):
+    # The count is what explain() shows the deleting steps removing, and only that.
+    for raw in RAW:
+        text = raw.read_text(encoding="utf-8")
+        shown = sum(len("".join(c.before.split())) for c in zhclean.explain(text).changes if c.step.startswith("drop_"))
+        err = run([str(raw), "-o", str(tmp_path / "out.txt")]).stderr.decode()
+        if shown:
+            assert f", {shown} characters deleted as page furniture)" in err, (raw.name, err)
+        else:
+            assert "deleted" not in err, (raw.name, err)
+    assert any(c.step.startswith("drop_") for raw in RAW for c in zhclean.explain(raw.read_text(encoding="utf-8")).changes)
+
+
 def test_j2_over_several_files_equals_j1(tmp_path):
     files = []
     for k, p in enumerate(RAW):

@@ -11,12 +11,12 @@ from typing import Any
 
 from .core import Edit, Normalizer, Rule, Step, Table, Wrapped
 from .options import OPENCC_CONFIGS, OptionError, Options
-from .pipeline import Change, Notice, Pipeline, Result, StepFailedWarning, StepFailure
+from .pipeline import Change, Notice, Pipeline, Result, Run, StepFailedWarning, StepFailure
 from .presets import PRESETS, build, preset
 
 __all__ = [
     "clean", "explain", "pipeline", "Options", "OptionError", "Pipeline", "Result", "Change", "Notice",
-    "StepFailure", "StepFailedWarning", "Normalizer", "Rule", "Table", "Step", "Wrapped", "Edit", "PRESETS", "OPENCC_CONFIGS", "preset",
+    "Run", "StepFailure", "StepFailedWarning", "Normalizer", "Rule", "Table", "Step", "Wrapped", "Edit", "PRESETS", "OPENCC_CONFIGS", "preset",
 ]
 __version__ = "0.1.0"
 

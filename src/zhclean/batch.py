@@ -59,10 +59,10 @@ class Cleaner:
                 cleaned.append(None)
                 failures.append("")
                 continue
-            new, failed = pipe.run(v)
-            cleaned.append(new)
-            failures.append("; ".join(f.message for f in failed))
-            self.failed += bool(failed)
+            run = pipe.run(v)
+            cleaned.append(run.text)
+            failures.append("; ".join(f.message for f in run.failures))
+            self.failed += bool(run.failures)
         columns = {self.output_column: cleaned}
         if self.failure_column is not None:
             columns[self.failure_column] = failures

@@ -264,6 +264,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
         would_change: list[str] = []
         skipped: list[str] = []
         failed: list[str] = []
+        deleted = 0
         try:
             for (path, rel), parts in zip(inputs, per_input):
                 sink = shared
@@ -280,6 +281,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
                     bytes_in += r.bytes_in
                     skipped += r.skipped
                     failed += r.failed
+                    deleted += r.deleted
                     file_changed |= bool(r.changed)
                     if r.diff:
                         sys.stdout.write(r.diff)
@@ -316,7 +318,8 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
             print(
                 f"zhclean: {len(inputs)} file{'s' * (len(inputs) != 1)}, {docs} document{'s' * (docs != 1)} "
                 f"({changed_docs} changed{f', {len(skipped)} skipped' if skipped else ''}"
-                f"{f', {len(failed)} with a failed step' if failed else ''}), "
+                f"{f', {len(failed)} with a failed step' if failed else ''}"
+                f"{f', {deleted} characters deleted as page furniture' if deleted else ''}), "
                 f"{mb:.1f} MB in {secs:.1f} s ({mb / secs if secs else 0:.1f} MB/s)",
                 file=sys.stderr,
             )

@@ -214,6 +214,10 @@ class Normalizer:
     # of a move would lose or double the text: where an edit of such a step is
     # withheld, the pipeline runs its ``without_moves()`` variant instead.
     moves_text: bool = False
+    # Whether the step deletes text as page furniture (running heads, page
+    # numbers, stranded glyphs): the pipeline counts what it removes, and the
+    # CLI reports the count (undoing doubling removes copies, not text).
+    deletes_text: bool = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

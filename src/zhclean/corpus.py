@@ -148,13 +148,16 @@ class PartResult:
     # "where: step … failed (…)" for each document a step failed on (kept as
     # that step's input, otherwise cleaned; see Pipeline.run).
     failed: list[str] = field(default_factory=list)
+    # Characters deleted as page furniture (see Pipeline.run).
+    deleted: int = 0
     diff: str = ""
 
     def clean(self, pipe, text: str, where: str) -> str:
         """``pipe(text)``, with any step failure recorded against ``where``."""
-        new, failures = pipe.run(text)
-        self.failed.extend(f"{where}: {f.message}" for f in failures)
-        return new
+        run = pipe.run(text)
+        self.failed.extend(f"{where}: {f.message}" for f in run.failures)
+        self.deleted += run.deleted
+        return run.text
 
 
 def _is_gz(path: str) -> bool:

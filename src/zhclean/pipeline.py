@@ -12,12 +12,12 @@ import sys
 import warnings
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .core import Edit, Normalizer, Note, apply_edits, check_text, diff_edits
 from .protect import LINE_BLOCKS, Span, protected_spans
 
-__all__ = ["Pipeline", "Result", "Change", "Notice", "OffsetMap", "StepFailure", "StepFailedWarning", "STRICT_ENV"]
+__all__ = ["Pipeline", "Run", "Result", "Change", "Notice", "OffsetMap", "StepFailure", "StepFailedWarning", "STRICT_ENV"]
 
 # Set to 1 in the environment, every pipeline is strict (the test suite does it).
 STRICT_ENV = "ZHCLEAN_STRICT"
@@ -160,6 +160,21 @@ class Result:
         return out
 
 
+class Run(NamedTuple):
+    """What :meth:`Pipeline.run` returns: the clean text and what to report."""
+
+    text: str
+    # The steps that failed on this text (their input went on; see ``strict``).
+    failures: list[StepFailure]
+    # Characters other than white space removed as page furniture.
+    deleted: int
+
+
+def _visible(text: str) -> int:
+    # str.count per kind of space: a regex over the text costs several times more.
+    return len(text) - sum(map(text.count, " \n\t\f\r\u3000"))
+
+
 class Pipeline(Normalizer):
     """Run normalisers in order; ``Pipeline([...])`` is itself a normaliser."""
 
@@ -202,26 +217,30 @@ class Pipeline(Normalizer):
     def __call__(self, text: str) -> str:
         return self.run(text)[0]
 
-    def run(self, text: str) -> tuple[str, list[StepFailure]]:
-        """The clean text and the steps that failed on it (see ``strict``)."""
+    def run(self, text: str) -> Run:
+        """The clean text, the steps that failed on it (see ``strict``) and the
+        count of characters deleted as page furniture."""
         check_text(text)
         failures: list[StepFailure] = []
+        deleted = 0
         for _ in range(1 + self.MAX_SETTLE):
             spans: list[Span] | None = None if self.protect else []
             for step in self.steps:
+                before = text
                 try:
-                    if step.keeps_protected:
-                        if spans is None:
-                            spans = protected_spans(text)
-                        if spans:
-                            text, spans, _, _ = _kept(step, text, spans)
-                            continue
-                    text = step(text)
+                    if step.keeps_protected and spans is None:
+                        spans = protected_spans(text)
+                    if step.keeps_protected and spans:
+                        text, spans, _, _ = _kept(step, text, spans)
+                    else:
+                        text = step(text)
                 except Exception as exc:  # a bug in a step: keep its input (see __init__)
                     self._failed(step, exc, failures)
+                if step.deletes_text and text is not before and text != before:
+                    deleted += _visible(before) - _visible(text)
             if not self._unsettled(text):
                 break
-        return text, failures
+        return Run(text, failures, deleted)
 
     def _failed(self, step: Normalizer, exc: Exception, failures: list[StepFailure]) -> None:
         """Record that ``step`` raised ``exc``, or re-raise it when strict."""

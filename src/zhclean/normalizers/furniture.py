@@ -86,6 +86,7 @@ class DropLines(Step):
     """Empty every line that ``decide`` marks as furniture (the line break stays)."""
 
     keeps_protected = True
+    deletes_text = True
 
     def __init__(self, name: str, decide: Callable[[list[str], _Neighbours], list[bool]], guard: Callable[[str], bool]) -> None:
         self.name = name
