@@ -32,6 +32,7 @@ import peers  # noqa: E402
 import punctuation  # noqa: E402
 
 import zhclean  # noqa: E402
+from zhclean.protect import protected_spans  # noqa: E402
 
 ROOT = HERE.parent
 SEEDS = sorted(p for p in (ROOT / "seeds").glob("*.txt") if not p.name.endswith(".expected.txt"))
@@ -122,6 +123,8 @@ def speed(text: str, cleaners: dict) -> dict:
     clean_t = best_of(pipe, text)
     res["clean_ratio"] = round(clean_t / base, 2)
     res["clean_mb_s"] = round(size / clean_t, 2)
+    # Finding protected spans (zhclean.protect), once a pass: at most 2x is the target.
+    res["protect_ratio"] = round(best_of(protected_spans, text, repeat=5) / base, 2)
     explain_t = best_of(pipe.explain, text, repeat=1)
     res["explain_ratio"] = round(explain_t / base, 2)
     res["explain_over_clean"] = round(explain_t / clean_t, 2)
@@ -278,6 +281,7 @@ def markdown(result: dict) -> str:
     md += ["", f"## Speed on {s['mb']} MB (ratio = time / one regex pass; baseline {s['baseline_mb_s']} MB/s)", "",
            f"- clean(): **{s['clean_ratio']}x** ({s['clean_mb_s']} MB/s)",
            f"- explain(): {s['explain_ratio']}x ({s['explain_over_clean']}x clean())",
+           f"- finding protected spans: {s.get('protect_ratio', '?')}x",
            f"- layout steps: {s['layout_ratio']}x; punctuation steps: {s['punctuation_ratio']}x",
            f"- floor of a per-line Python step (visit each line, keep one record): {s.get('line_loop_ratio', '?')}x "
            f"({s.get('lines_per_mb', '?')} lines per MB)", "",

@@ -51,7 +51,7 @@ def measure(corpus: Path, show: int = 0) -> dict[str, dict]:
             for k, v in brk.items():
                 row[k] += v
             row["steps"].update(result.counts())
-            if show and shown < show and (lost or toks or any(brk.values())):
+            if show and shown < show and (lost or toks or any(v for k, v in brk.items() if not k.endswith("_seen"))):
                 shown += 1
                 print(f"=== {path} deleted={lost} tokens={toks[:5]} breaks={brk}")
                 diff = difflib.unified_diff(raw.split("\n"), clean.split("\n"), lineterm="", n=0)

@@ -94,9 +94,15 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-# Where a line block may start: a fence, a prompt, a line set in by four
-# spaces or a tab, a line holding a box rule, a Markdown table row.
-_BLOCK_START = re.compile(r"\n(?:[ \t]*(?:```|~~~|(?:\$|#|>>>|%)[ \t])| {4,}\S|\t|[ \t]*\|)")
+# Line starts worth a look, in one scan (two scans of line starts cost as much
+# as one of every character): a list or heading marker (group "marker"), or
+# where a line block may start: a fence, a prompt, a line set in by four spaces
+# or a tab, a Markdown table row. A marker line is looked at as a block start
+# too ("# " is a heading and a root prompt).
+_LINE_START = re.compile(
+    r"\n(?:(?P<marker>[ \t]*(?:#{1,6}|[-*+](?! \d)|\d{1,3}(?:\.\d{1,3})*[.)])(?= ))"
+    r"|[ \t]*(?:```|~~~|(?:\$|#|>>>|%)[ \t])| {4,}\S|\t|[ \t]*\|)"
+)
 
 
 class _Lines:
@@ -179,15 +185,26 @@ def _is_code(line: str) -> bool:
     )
 
 
-def _line_spans(text: str) -> list[tuple[int, int, str]]:
-    """Line-block spans (command, block, table), with the line breaks around them."""
+def _line_starts(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Where a line block may start, and the list and heading markers."""
+    starts = [0]
+    markers = []
+    first = _MARKER.match(text)
+    if first is not None:
+        markers.append((_indent(first.group()), first.end(), "marker"))
+    for m in _LINE_START.finditer(text):
+        starts.append(m.start() + 1)
+        if m.group("marker") is not None:
+            markers.append((m.start() + 1 + _indent(m.group("marker")), m.end(), "marker"))
+    return starts, markers
+
+
+def _line_spans(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+    """Line-block spans (command, block, table), with the line breaks around
+    them, looked for at ``starts`` and at every line with a box rule."""
     lines = _Lines(text)
     out: list[tuple[int, int, str]] = []
     done = 0
-    # Line starts where a block may begin: after a line break the start pattern
-    # finds, the text's own start, and the start of every line with a box rule.
-    starts = [m.start() + 1 for m in _BLOCK_START.finditer(text)]
-    starts.append(0)
     # (A table drawn with box rules has a vertical one: three 'in' scans decide
     # whether the class scan, which costs half a regex pass, is needed.)
     if "│" in text or "║" in text or "┃" in text:
@@ -245,12 +262,14 @@ _DOTTED_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _DOTTED_FULL = re.compile(r"(?:[vV]?\d+(?:\.\d+){2,}|[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)(?![A-Za-z0-9_])")
 _NOT_BEFORE_DOTTED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 # A mark quoted on its own (“.”, 「--」), or . and .. set apart by spaces.
-_QUOTED_MARK = re.compile(r"([“‘「『'\"])([.\-,;:!?]{1,3})([”’」』'\"])")
+# One pattern per opening quote: each starts with a literal, which the
+# engine finds at memchr speed (a class at the start is tried at every character,
+# twice the time).
+_QUOTED_MARKS = tuple((q, re.compile(f"({q})([.\\-,;:!?]{{1,3}})([”’」』'\"])")) for q in "“‘「『'\"")
 _CURLY_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _STRAIGHT_BEFORE = frozenset(" \t\n(（[，、：；。")
 _STRAIGHT_AFTER = frozenset(" \t\n)）]，、：；。")
 _SPACED_DOT = re.compile(r" (\.\.?)(?= |\n|$)")
-_MARKER_AT_LINE = re.compile(r"\n[ \t]*(?:#{1,6}|[-*+](?! \d)|\d{1,3}(?:\.\d{1,3})*[.)])(?= )")
 
 
 def _back(text: str, i: int, chars: frozenset[str]) -> int:
@@ -330,7 +349,7 @@ def _dotted(text: str):
 
 
 def _literals(text: str):
-    for m in _QUOTED_MARK.finditer(text):
+    for m in (m for q, pattern in _QUOTED_MARKS if q in text for m in pattern.finditer(text)):
         opening, closing = m.group(1), m.group(3)
         if opening in _CURLY_PAIRS:
             if _CURLY_PAIRS[opening] != closing:
@@ -353,14 +372,6 @@ def _code(text: str):
             yield m.start(), m.end(), "code"
 
 
-def _markers(text: str):
-    for m in _MARKER_AT_LINE.finditer(text):
-        yield m.start() + 1 + _indent(m.group()[1:]), m.end(), "marker"
-    first = _MARKER.match(text)
-    if first is not None:
-        yield _indent(first.group()), first.end(), "marker"
-
-
 # Every kind but a box-drawn table needs a printable ASCII character.
 _ASCII = re.compile(r"[!-~]")
 
@@ -369,12 +380,13 @@ def protected_spans(text: str) -> list[Span]:
     """The protected spans of ``text``, sorted, overlapping ones merged."""
     if _ASCII.search(text) is None and "│" not in text and "║" not in text and "┃" not in text:
         return []  # (one class scan and three 'in' scans: text without ASCII costs about nothing)
-    found = _line_spans(text)
+    starts, markers = _line_starts(text)
+    found = _line_spans(text, starts)
     for finder in (_urls, _paths, _options, _dotted, _literals, _code):
         found.extend((*_with_spaces(text, a, b), kind) for a, b, kind in finder(text))
     # The marker alone: not the indent (reflow's evidence of paragraphs), nor the
     # space after it, which spacing keeps as one (ADR 0009).
-    found.extend(_markers(text))
+    found.extend(markers)
     if not found:
         return []
     found.sort()
