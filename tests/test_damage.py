@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import zhclean
@@ -51,9 +51,18 @@ def test_samples_hold_what_they_are_there_for():
         ("也没有指定 --sort，则按字母排序项目。", "也没有指定 --sort，则按字母排序项目。"),
         ("若指定--quiet选项，将不显示标题。", "若指定--quiet选项，将不显示标题。"),
         ("中国--世界", "中国——世界"),
+        # ... also where a man page's line break or justified spaces stood before it.
+        ("如果给出了-p 选项，将打印在这个shell中被导出的所有名字的列表。", "如果给出了-p 选项，将打印在这个shell中被导出的所有名字的列表。"),
+        ("绝不掉链子”……    --sort    ……服从", "绝不掉链子”……--sort……服从"),
+        # Rows that start with an option are an option list, not two columns.
+        (
+            "--sort 1月5日，为进一步保\n--color=auto 障疫情防控期间辖区居\n--sort 民的医、食、行等民生\nfoo@example.org 需求，北仑新碶街道紧急开通了“红领热线”，以红领之家为依托，分别从北仑邮政、81890北仑分中心抽调了20名党员志愿者。",
+            "--sort 1月5日，为进一步保\n--color=auto 障疫情防控期间辖区居\n--sort 民的医、食、行等民生\nfoo@example.org 需求，北仑新碶街道紧急开通了“红领热线”，以红领之家为依托，分别从北仑邮政、81890北仑分中心抽调了20名党员志愿者。",
+        ),
         # A literal mark quoted alone, or set apart, stays; a stop after Chinese is Chinese.
         ("不要忽略以点号（“.”）起始的条目，不要列出隐含的 . 和 ..", "不要忽略以点号（“.”）起始的条目，不要列出隐含的 . 和 .."),
         ("这是一个句子.", "这是一个句子。"),
+        ("       文件 ..     文件名列表。", "文件 ..文件名列表。"),
         ("今 年 G D P 增 长 5 . 2 % ， 超 过 预 期", "今年GDP增长5.2%，超过预期"),
         # A path keeps the space that separates it from Chinese; Latin words still close up.
         ("运行 make -C build/release 查看结果", "运行make -C build/release 查看结果"),
@@ -117,10 +126,15 @@ TOKENS = st.sampled_from([
 
 @given(st.sampled_from(PARAGRAPHS), st.lists(TOKENS, min_size=1, max_size=4), st.data())
 def test_tokens_embedded_in_chinese_prose_come_out_unchanged(paragraph, tokens, data):
+    # Set apart by a space, by the runs of spaces of justified text, or by a
+    # man page's line break and indent.
     cut = data.draw(st.lists(st.integers(0, len(paragraph)), min_size=len(tokens), max_size=len(tokens)))
+    gap = data.draw(st.sampled_from([" ", "    ", "\n       "]))
+    # (Tokens a line apart at least: lines of one token each are a table.)
+    assume(gap != "\n       " or all(b - a >= 10 for a, b in zip(sorted(cut), sorted(cut)[1:])))
     pieces, last = [], 0
     for k, token in sorted(zip(cut, tokens)):
-        pieces += [paragraph[last:k], f" {token} "]
+        pieces += [paragraph[last:k], f"{gap}{token}{gap[-1]}"]
         last = k
     raw = "".join(pieces) + paragraph[last:]
     clean = zhclean.clean(raw)

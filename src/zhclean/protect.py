@@ -248,14 +248,25 @@ _SCHEME_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _EMAIL_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _PATH_ANCHORS = (re.compile("/"), re.compile(r":\\"))
 _PATH_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.~+-:")
-# An option: one or two hyphens and a letter after a space, a bracket, a quote,
-# a Chinese mark or a line start (Wi-Fi, COVID-19 and 2-4 are none); right after
-# Chinese, "--" and a lower-case word ("指定--quiet"), since Chinese text uses
-# "--" as a dash before Chinese, not before a Latin word.
+# An option: one or two hyphens and a letter after a space, a bracket, a quote
+# or a line start (Wi-Fi, COVID-19 and 2-4 are none). After Chinese (a Han
+# character or a Chinese mark, with or without spaces between: spacing removes
+# them, and the next clean must find the same option), "-" and a letter
+# ("给出了-p 选项"), or "--" and a lower-case word ("指定--quiet"), since
+# Chinese text uses "--" as a dash before Chinese, not before a Latin word.
 _OPTION_ANCHOR = re.compile(r"--?[A-Za-z]")
 _OPTION_FULL = re.compile(r"--?[A-Za-z][A-Za-z0-9_-]*(?:=[^\s，。；、）)]+)?")
 _LONG_OPTION = re.compile(r"--[a-z][a-z0-9_-]+(?:=[^\s，。；、）)]+)?")
-_OPTION_BEFORE = frozenset(" \t\n\r\f\v([{（“‘'\"，、：；。")
+_OPTION_BEFORE = frozenset(" \t\n\r\f\v([{'\"")
+_SPACE_BEFORE = frozenset(" \t\n\r\f\v")
+
+
+def _is_chinese(c: str) -> bool:
+    # Han, CJK marks and full-width forms, and the general punctuation Chinese
+    # uses (curly quotes, ellipsis, dash, middle dot).
+    return c >= "\u2e80" or c in "“”‘’…⋯—·"
+
+
 # Dotted names (a letter on both sides of a dot) and versions (two dots or more).
 _DOT_ANCHOR = re.compile(r"\.(?=[A-Za-z0-9_])")
 _DOTTED_BACK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -269,7 +280,9 @@ _QUOTED_MARKS = tuple((q, re.compile(f"({q})([.\\-,;:!?]{{1,3}})([”’」』'\
 _CURLY_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _STRAIGHT_BEFORE = frozenset(" \t\n(（[，、：；。")
 _STRAIGHT_AFTER = frozenset(" \t\n)）]，、：；。")
-_SPACED_DOT = re.compile(r" (\.\.?)(?= |\n|$)")
+# ".." set apart before Chinese too: spacing joins "文件 ..   文件名" so, and the
+# next clean must find the same literal (a lone "." before Chinese is a period).
+_SPACED_DOT = re.compile(r" (\.\.?)(?= |\n|$)| (\.\.)(?=[\u4e00-\u9fff])")
 
 
 def _back(text: str, i: int, chars: frozenset[str]) -> int:
@@ -324,10 +337,13 @@ def _options(text: str):
         before = text[p - 1] if p else "\n"
         if before == "-":
             continue
-        if before in _OPTION_BEFORE:
+        q = p - 1
+        while q >= 0 and text[q] in _SPACE_BEFORE:
+            q -= 1
+        if q >= 0 and _is_chinese(text[q]):
+            full = _LONG_OPTION.match(text, p) if text.startswith("--", p) else _OPTION_FULL.match(text, p)
+        elif before in _OPTION_BEFORE:
             full = _OPTION_FULL.match(text, p)
-        elif "\u4e00" <= before <= "\u9fff":
-            full = _LONG_OPTION.match(text, p)
         else:
             continue
         if full is not None:
@@ -363,7 +379,7 @@ def _literals(text: str):
         # A lone '.' after a word (in letter-spaced text, "5 . 2", every glyph stands alone).
         if m.group(1) == "." and (m.start() < 2 or text[m.start() - 1].isspace() or text[m.start() - 2].isspace()):
             continue
-        yield m.start(1), m.end(1), "literal"
+        yield m.start(m.lastindex), m.end(m.lastindex), "literal"
 
 
 def _code(text: str):

@@ -381,6 +381,9 @@ class SplitColumns(Step):
     take off the margin a page's lines all share (spec §2)."""
 
     name = "split_columns"
+    # A region that holds code, a command, an option or a path is a table or an
+    # option list ("--sort  按名称排序"), not columns: it is left as found.
+    keeps_protected = True
 
     def edits(self, text: str) -> list[Edit]:
         check_text(text)
