@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .decoding import Decoded, DecodeError, decode
 from .core import Edit, Normalizer, Rule, Step, Table, Wrapped
 from .options import OPENCC_CONFIGS, OptionError, Options
 from .pipeline import Change, Notice, Pipeline, Result, Run, StepFailedWarning, StepFailure
 from .presets import PRESETS, build, preset
 
 __all__ = [
-    "clean", "explain", "pipeline", "Options", "OptionError", "Pipeline", "Result", "Change", "Notice",
+    "clean", "explain", "pipeline", "decode", "Decoded", "DecodeError", "Options", "OptionError", "Pipeline", "Result", "Change", "Notice",
     "Run", "StepFailure", "StepFailedWarning", "Normalizer", "Rule", "Table", "Step", "Wrapped", "Edit", "PRESETS", "OPENCC_CONFIGS", "preset",
 ]
 __version__ = "0.1.0"

@@ -11,6 +11,7 @@ workers) is :mod:`zhclean.corpus`.
 from __future__ import annotations
 
 import argparse
+import codecs
 import gzip
 import json
 import os
@@ -44,12 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="zhclean",
         description="Clean Chinese text from PDF extraction, OCR, newspaper layouts and web pages.",
     )
-    p.add_argument("files", nargs="*", help="files, directories (recursive) or glob patterns, UTF-8, .gz allowed; none or '-' reads stdin")
+    p.add_argument("files", nargs="*", help="files, directories (recursive) or glob patterns (.gz allowed; see --encoding); none or '-' reads stdin")
     p.add_argument("-o", "--output", help="write everything here instead of stdout (.gz compresses; never one of the inputs)")
     p.add_argument("--out-dir", metavar="DIR", help="write each input to DIR under its relative name")
     p.add_argument("--in-place", action="store_true", help="replace each input with its cleaned text (atomic: temporary file, then rename)")
     p.add_argument("--include", action="append", metavar="GLOB", help="file name patterns taken from directories (default *.txt *.txt.gz, or *.jsonl *.jsonl.gz with --jsonl)")
     p.add_argument("--jsonl", action="store_true", help="inputs are JSON lines; clean one string field, keep the rest and the line order")
+    p.add_argument(
+        "--encoding", default="auto", metavar="NAME",
+        help="of text files: auto (default: a byte-order mark, else UTF-8, else GB18030 or Big5, whichever reads as Chinese) "
+        "or a codec name (gbk, big5, utf-16, ...); output is always UTF-8; JSON lines are UTF-8",
+    )
     p.add_argument("--field", default="text", help="the JSONL field to clean (default: text)")
     p.add_argument("--on-error", choices=["stop", "skip"], default="stop", help="a bad JSONL line: stop (default) or keep it unchanged and go on")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything would change")
@@ -98,18 +104,18 @@ def _work(task: tuple[corpus.Part, str]) -> corpus.PartResult:
         return corpus.run_part(part, tmp_dir)
 
 
-def _explained(inputs: list[tuple[str, str]], opts: Options):
+def _explained(inputs: list[tuple[str, str]], opts: Options, encoding: str = "auto"):
     """(name, explain() result) per input; explain needs each input whole."""
     pipe = build(opts)
     for path, _ in inputs:
-        part = corpus.Part(path, 0, None, "text", opts)
-        text = corpus._decode(b"".join(corpus._blocks(part)), part, 0)
+        part = corpus.Part(path, 0, None, "text", opts, encoding=encoding)
+        text, _ = corpus.read_whole(part)
         yield ("<stdin>" if path == "-" else path), pipe.explain(text)
 
 
-def _explain(inputs: list[tuple[str, str]], opts: Options, write) -> None:
+def _explain(inputs: list[tuple[str, str]], opts: Options, write, encoding: str = "auto") -> None:
     """--explain: the changes of each input as JSON lines."""
-    for name, result in _explained(inputs, opts):
+    for name, result in _explained(inputs, opts, encoding):
         for c in result.changes:
             write(json.dumps({"file": name, "kind": "change", **c.as_dict()}, ensure_ascii=False) + "\n")
         for n in result.notices:
@@ -195,6 +201,13 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
         parser.error("-o and --out-dir cannot be combined")
     if args.jobs < 0:
         parser.error("-j must be 0 (all cores) or more")
+    if args.encoding != "auto":
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            parser.error(f"--encoding: unknown encoding {args.encoding!r}")
+        if args.jsonl and codecs.lookup(args.encoding).name != "utf-8":
+            parser.error("--encoding: JSON lines are UTF-8 (RFC 8259)")
     try:
         opts = _options(args)
         build(opts)
@@ -222,7 +235,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
                 if p != "-" and os.path.exists(dest) and _same_file(p, dest):
                     raise UserError(f"{dest}: output file is also an input; refusing to overwrite it")
         if args.explain:
-            _explain(inputs, opts, sys.stdout.write)
+            _explain(inputs, opts, sys.stdout.write, args.encoding)
             sys.stdout.flush()
             return 0
         if args.report:
@@ -230,7 +243,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
 
             if any(p != "-" and os.path.exists(args.report) and _same_file(p, args.report) for p, _ in inputs):
                 raise UserError(f"{args.report}: report file is also an input; refusing to overwrite it")
-            page = render(_explained(inputs, opts))
+            page = render(_explained(inputs, opts, args.encoding))
             sink = _Sink(args.report)
             sinks.append(sink)
             sink.fh.write(page.encode("utf-8"))
@@ -242,7 +255,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
         pieces = jobs if len(inputs) < jobs else 1
         per_input: list[list[corpus.Part]] = []
         for p, rel in inputs:
-            kw = dict(field=args.field, on_error=args.on_error, want=want, name=rel)
+            kw = dict(field=args.field, on_error=args.on_error, want=want, name=rel, encoding=args.encoding)
             if p == "-":
                 per_input.append([corpus.Part("-", 0, None, mode, opts, **kw)])
             else:
@@ -272,6 +285,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
                     sink = _Sink(path if args.in_place else os.path.join(args.out_dir, rel), like=path)
                     sinks.append(sink)
                 file_changed = False
+                read_as = "utf-8"
                 for part in parts:
                     # Workers hand back temporary files; in process, the part
                     # streams straight into the sink.
@@ -282,6 +296,7 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
                     skipped += r.skipped
                     failed += r.failed
                     deleted += r.deleted
+                    read_as = r.encoding
                     file_changed |= bool(r.changed)
                     if r.diff:
                         sys.stdout.write(r.diff)
@@ -291,6 +306,9 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
                         bar.update(r.bytes_in)
                 if sink is not None and sink is not shared:
                     sink.commit()
+                if read_as != "utf-8" and not args.quiet:
+                    written = ", written as UTF-8" if args.in_place else ""
+                    print(f"zhclean: {'<stdin>' if path == '-' else path}: read as {read_as}{written}", file=sys.stderr)
                 if file_changed:
                     would_change.append("<stdin>" if path == "-" else path)
             if shared is not None:

@@ -15,16 +15,19 @@ import fnmatch
 import glob
 import gzip
 import io
+import codecs
 import json
 import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import BinaryIO, Iterator
 
 import regex
 
 from .chars import SENTENCE_END, TRAILING_CLOSERS
+from .decoding import BOMS, DecodeError, decode
 from .options import Options
 from .presets import build
 
@@ -134,6 +137,8 @@ class Part:
     on_error: str = "stop"
     want: str = "output"  # "output", "check" (only whether it changes) or "diff"
     name: str = ""
+    # Of a text file: a codec name or "auto" (zhclean.decode). JSON lines are UTF-8.
+    encoding: str = "auto"
 
 
 @dataclass
@@ -150,6 +155,8 @@ class PartResult:
     failed: list[str] = field(default_factory=list)
     # Characters deleted as page furniture (see Pipeline.run).
     deleted: int = 0
+    # What the text was read as (zhclean.decode), when not plain UTF-8.
+    encoding: str = "utf-8"
     diff: str = ""
 
     def clean(self, pipe, text: str, where: str) -> str:
@@ -169,6 +176,11 @@ def plan(path: str, mode: str, options: Options, pieces: int, **kw: object) -> l
     size = os.path.getsize(path)
     if pieces <= 1 or _is_gz(path) or size < 2 * CHUNK_BYTES:
         return [Part(path, 0, None, mode, options, **kw)]  # type: ignore[arg-type]
+    whole = Part(path, 0, None, mode, options, **kw)  # type: ignore[arg-type]
+    if mode == "text":
+        with open(path, "rb") as fh:
+            if _needs_decode(whole, fh.read(_READ)):
+                return [whole]  # decoded whole, in one part
     cuts = [0]
     pipe = build(options)
     with open(path, "rb") as fh:
@@ -258,14 +270,63 @@ def _decode(data: bytes, part: Part, offset: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         at = part.start + offset + e.start
-        raise UserError(f"{part.path}: not valid UTF-8 at byte offset {at} (byte 0x{data[e.start]:02x})") from None
+        hint = "; name its encoding with --encoding" if part.mode == "text" else " (JSON lines are UTF-8)"
+        raise UserError(f"{part.path}: not valid UTF-8 at byte offset {at} (byte 0x{data[e.start]:02x}){hint}") from None
 
 
-def _text_pieces(part: Part, pipe) -> Iterator[tuple[str, int]]:
+def _utf8_so_far(head: bytes) -> bool:
+    """Whether ``head`` is UTF-8, but for a sequence the next block completes."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _needs_decode(part: Part, head: bytes) -> bool:
+    """Whether the file is read whole through zhclean.decode: an encoding named,
+    a byte-order mark, or a start that is not UTF-8. Plain UTF-8 streams."""
+    if part.encoding not in ("auto", "utf-8"):
+        return True
+    return part.start == 0 and part.encoding == "auto" and (
+        any(head.startswith(mark) for mark, _ in BOMS) or not _utf8_so_far(head)
+    )
+
+
+def _whole(part: Part, blocks: Iterator[bytes], head: bytes, result: PartResult) -> tuple[str, int]:
+    """The rest of the file decoded as a whole (legacy encodings have no
+    self-synchronising line ends to cut at), and the bytes it came from."""
+    data = head + b"".join(blocks)
+    try:
+        text, result.encoding = decode(data, part.encoding)
+    except DecodeError as e:
+        raise UserError(f"{part.path}: {e}") from None
+    return text, len(data)
+
+
+def read_whole(part: Part) -> tuple[str, str]:
+    """The part's text in one piece, and what it was read as."""
+    result = PartResult()
+    data = b"".join(_blocks(part))
+    if _needs_decode(part, data[:CHUNK_BYTES]):
+        return _whole(part, iter(()), data, result)[0], result.encoding
+    return _decode(data, part, 0), "utf-8"
+
+
+def _text_pieces(part: Part, pipe, result: PartResult) -> Iterator[tuple[str, int]]:
     """(piece of text, bytes it came from) cut at safe boundaries, each about CHUNK_BYTES."""
+    blocks = _blocks(part)
+    head = b""
+    for block in blocks:
+        head += block
+        if len(head) >= CHUNK_BYTES:
+            break
+    if _needs_decode(part, head):
+        yield _whole(part, blocks, head, result)
+        return
     pending = b""
     offset = 0  # bytes of the part already handed out
-    for block in _blocks(part):
+    for block in chain((head,), blocks):
         pending += block
         if len(pending) < CHUNK_BYTES:
             continue
@@ -418,7 +479,7 @@ def run_part(part: Part, tmp_dir: str | None = None, sink: BinaryIO | None = Non
                 sep = part.options.paragraph_separator
                 same = _Same()
                 first = True
-                for text, n in _text_pieces(part, pipe):
+                for text, n in _text_pieces(part, pipe, result):
                     result.bytes_in += n
                     same.feed_in(text)
                     new = result.clean(pipe, text, part.path).rstrip("\n")
