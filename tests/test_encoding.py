@@ -9,6 +9,15 @@ import zhclean
 from zhclean.normalizers.encoding import fix_gbk_mojibake, fix_mojibake
 from zhclean.normalizers.whitespace import normalize_nbsp, normalize_newlines, normalize_spaces, remove_controls, remove_invisible
 from zhclean.normalizers.width import fold_radicals, halfwidth_alnum, nfc
+from conftest import SEEDS
+
+
+def _gbk_ok(line: str) -> bool:
+    try:
+        line.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 SENTENCES = [
     "疫情防控，党员先上！",
@@ -165,3 +174,33 @@ def test_html_references(raw, expected):
 
 def test_html_references_off_by_option():
     assert zhclean.clean("&quot;好&quot;", unescape_html=False) != "“好”"
+
+
+# Lines of the seeds' gold files: real Chinese prose with its marks, each a
+# whole line of GBK read as latin-1 (mostly a run of pairs from end to end).
+_GOLD_LINES = [
+    line
+    for p in sorted(SEEDS.glob("*.expected.txt"))
+    for line in p.read_text(encoding="utf-8").split("\n")
+    if len(line) >= 10 and _gbk_ok(line)
+][:60]
+
+
+@pytest.mark.parametrize("line", _GOLD_LINES)
+def test_gbk_read_as_latin1_is_repaired_whole_on_real_lines(line):
+    broken = line.encode("gbk").decode("latin-1")
+    assert zhclean.clean(broken) == zhclean.clean(line)
+
+
+@pytest.mark.parametrize("line", _GOLD_LINES[:20])
+def test_lossy_mojibake_never_yields_a_han_character_the_text_lacks(line):
+    # UTF-8 read as latin-1 with its C1 bytes dropped (groff without preconv):
+    # the bytes are lost, and no repair may guess them.
+    lossy = "".join(c for c in line.encode("utf-8").decode("latin-1") if not "\x80" <= c <= "\x9f")
+    out = zhclean.clean(lossy)
+    invented = {c for c in out if "\u4e00" <= c <= "\u9fff"} - set(line)
+    assert not invented, invented
+
+
+def test_lossy_mojibake_from_a_man_page_is_left_as_found():
+    assert zhclean.clean("ç¨æ·å½ä»¤") == "ç¨æ·å½ä»¤"

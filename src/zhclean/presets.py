@@ -44,20 +44,21 @@ STEPS: tuple[tuple[str | None, Callable[[Options], Normalizer | None], str], ...
      "so digits look alike to doubling and punctuation rules; before mojibake repair, because ftfy "
      "judges a sequence by its neighbours ('０aÄ“' is left alone, '0aÄ“' repaired), and no "
      "full-width letter is a byte of mojibake; after zero-width characters go, which would split a token"),
+    ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake,
+     "before everything that reads characters, and before controls go: C1 bytes are lead bytes of "
+     "GBK read as latin-1; before the UTF-8 repair, which would take pieces of a GBK run for UTF-8"),
     ("fix_mojibake", lambda o: encoding.fix_mojibake,
-     "before everything that reads characters, and before controls go: C1 bytes and the soft "
-     "hyphen are part of UTF-8 read as latin-1"),
-    ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake, "same reason, for GBK read as latin-1"),
+     "same reason: C1 bytes and the soft hyphen are part of UTF-8 read as latin-1"),
     ("fix_mojibake", lambda o: encoding.fix_c1_controls,
      "a lone C1 control is a cp1252 byte: converted on every line, not only on lines ftfy saw, so "
      "a line joined later to a flagged one is not converted on the second clean; after GBK repair, "
      "whose lead bytes they can be"),
     ("remove_invisible", lambda o: whitespace.remove_controls, "after mojibake repair, see above"),
-    ("fix_mojibake", lambda o: encoding.fix_mojibake,
-     "again, only where the controls just removed had hidden mojibake from ftfy (a soft hyphen "
-     "before 'Ü\\x98'); clean() must be idempotent. Guarded: a regex search on clean text"),
     ("fix_mojibake", lambda o: encoding.fix_gbk_mojibake,
-     "again, the same for GBK read as latin-1 ('\\x85¡®°¡' is '‘啊' once the control is gone)"),
+     "again, only where the controls just removed had hidden mojibake ('\\x85¡®°¡' is '‘啊' once "
+     "the control is gone); clean() must be idempotent. Guarded: a regex search on clean text"),
+    ("fix_mojibake", lambda o: encoding.fix_mojibake,
+     "again, the same for UTF-8 read as latin-1 (a soft hyphen before 'Ü\\x98')"),
     (None, lambda o: whitespace.normalize_nbsp, "NBSP after mojibake repair (it is a byte of mojibake); see normalize_spaces"),
     (None, lambda o: width.nfc, "before tables that compare characters"),
     ("fold_radicals", lambda o: width.fold_radicals,

@@ -13,6 +13,7 @@ import ftfy
 import regex
 
 from ..core import Edit, Normalizer, Note, Table, Rule, Wrapped, check_text
+from ..plausibility import gb2312_level1, looks_chinese
 
 # The only ftfy fixes we want: encoding repair. Everything that touches
 # punctuation, width, quotes, line breaks or normalisation is off.
@@ -74,10 +75,19 @@ def _fix_utf8_lines(text: str) -> str:
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         parts.append(text[pos:start])
-        parts.append(ftfy.fix_text(text[start:end], FTFY_CONFIG))
+        parts.append(_repaired_line(text[start:end]))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _repaired_line(line: str) -> str:
+    # A line that still looks like mojibake after ftfy lost bytes (UTF-8 read as
+    # latin-1 with its C1 bytes dropped, as groff prints a man page without
+    # preconv). What ftfy made of it is a guess ('å»æ¤' became '廿¤'), and a
+    # guess invents characters: the line stays as found.
+    fixed = ftfy.fix_text(line, FTFY_CONFIG)
+    return line if UTF8_MOJIBAKE.search(fixed) is not None else fixed
 
 
 fix_mojibake = Wrapped("fix_mojibake", _fix_utf8_lines, guard=lambda t: UTF8_MOJIBAKE.search(t) is not None)
@@ -94,28 +104,53 @@ fix_c1_controls = Table("fix_c1_controls", _CP1252_C1)
 
 # GBK read as latin-1: pairs of a lead byte 0x81-0xFE and a trail byte 0x40-0xFE.
 # ftfy does not undo this, so it is done here, and only where the result is
-# wholly Chinese and the run is not glued to a Latin word (``élégant``).
-GBK_RUN = regex.compile(r"(?<![A-Za-z])(?:[\u0081-\u00fe][\u0040-\u007e\u0080-\u00fe])+(?![A-Za-z])")
+# wholly Chinese, reads as Chinese (zhclean.plausibility) and the run is not glued
+# to a Latin word (``élégant``). It runs before the UTF-8 repair: GBK's bytes
+# hold UTF-8 lead and continuation bytes too, and ftfy, seeing them first,
+# would turn pieces of a GBK run into other letters ('ÊÐ½Ì' into 'Êн').
+GBK_RUN = regex.compile(r"(?:[\u0081-\u00fe][\u0040-\u007e\u0080-\u00fe])+")
 GBK_GUARD = regex.compile(r"[\u0081-\u00fe][\u0080-\u00fe]")
 _CHINESE = regex.compile(r"[\p{Han}，。、；：？！“”‘’（）《》…—·\d]+")
 
 
-def _gbk(m: "regex.Match[str]") -> str:
-    run = m.group()
-    high = sum(1 for c in run if c >= "\u0080")
-    if len(run) < 4 or (high < len(run) and len(run) < 8):
-        return run
+def _gbk_decoded(run: str) -> str | None:
+    """The run as GBK, if that is wholly Chinese; else None."""
     try:
         out = run.encode("latin-1").decode("gbk")
     except (UnicodeDecodeError, UnicodeEncodeError):
-        return run
-    if _CHINESE.fullmatch(out) is None or not regex.search(r"\p{Han}", out):
-        return run
+        return None
+    if _CHINESE.fullmatch(out) is None or not regex.search(r"[\p{Han}，。、；：？！“”‘’（）《》…—·]", out):
+        return None
     return out
 
 
+def _is_evidence(run: str) -> bool:
+    # A run long enough to judge alone: four pairs or more, or eight characters.
+    high = sum(1 for c in run if c >= "\u0080")
+    return len(run) >= 8 or (len(run) >= 4 and high == len(run))
+
+
 def _fix_gbk(text: str) -> str:
-    return GBK_RUN.sub(_gbk, text)
+    runs = list(GBK_RUN.finditer(text))
+    decoded = [_gbk_decoded(m.group()) for m in runs]
+    # Bytes that are not GBK still pair up into Han characters, rare ones: UTF-8
+    # read as latin-1 with its C1 bytes lost ('ç¨æ·å½ä»¤', groff without
+    # preconv) would become '绋娣褰浠'. Only runs that read as Chinese count,
+    # all of them together (one GBK text), and only then a short run between
+    # digits or Latin ('2ÔÂ14ÈÕ', '“12320¡±') is repaired too: alone, one
+    # pair is as likely a pair of accented letters.
+    evidence = "".join(d for m, d in zip(runs, decoded) if d is not None and _is_evidence(m.group()))
+    if not evidence or not looks_chinese(evidence, gb2312_level1()):
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m, d in zip(runs, decoded):
+        if d is None or not (looks_chinese(d, gb2312_level1()) or regex.search(r"\p{Han}", d) is None):
+            continue
+        parts += [text[pos : m.start()], d]
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 fix_gbk_mojibake = Wrapped("fix_gbk_mojibake", _fix_gbk, guard=lambda t: GBK_GUARD.search(t) is not None)
