@@ -119,7 +119,7 @@ def _gbk_decoded(run: str) -> str | None:
         out = run.encode("latin-1").decode("gbk")
     except (UnicodeDecodeError, UnicodeEncodeError):
         return None
-    if _CHINESE.fullmatch(out) is None or not regex.search(r"[\p{Han}，。、；：？！“”‘’（）《》…—·]", out):
+    if _CHINESE.fullmatch(out) is None or out.isdigit():
         return None
     return out
 
