@@ -109,7 +109,7 @@ def _explained(inputs: list[tuple[str, str]], opts: Options, encoding: str = "au
     pipe = build(opts)
     for path, _ in inputs:
         part = corpus.Part(path, 0, None, "text", opts, encoding=encoding)
-        text, _ = corpus.read_whole(part)
+        text = corpus.read_whole(part).text
         yield ("<stdin>" if path == "-" else path), pipe.explain(text)
 
 
@@ -206,7 +206,8 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: C901 - the command's whol
             codecs.lookup(args.encoding)
         except LookupError:
             parser.error(f"--encoding: unknown encoding {args.encoding!r}")
-        if args.jsonl and codecs.lookup(args.encoding).name != "utf-8":
+        args.encoding = codecs.lookup(args.encoding).name  # "utf8", "GBK" -> "utf-8", "gbk"
+        if args.jsonl and args.encoding != "utf-8":
             parser.error("--encoding: JSON lines are UTF-8 (RFC 8259)")
     try:
         opts = _options(args)

@@ -10,12 +10,12 @@ bounded and no text is shipped between processes.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import fnmatch
 import glob
 import gzip
 import io
-import codecs
 import json
 import os
 import sys
@@ -27,7 +27,7 @@ from typing import BinaryIO, Iterator
 import regex
 
 from .chars import SENTENCE_END, TRAILING_CLOSERS
-from .decoding import BOMS, DecodeError, decode
+from .decoding import BOMS, Decoded, DecodeError, decode
 from .options import Options
 from .presets import build
 
@@ -293,24 +293,21 @@ def _needs_decode(part: Part, head: bytes) -> bool:
     )
 
 
-def _whole(part: Part, blocks: Iterator[bytes], head: bytes, result: PartResult) -> tuple[str, int]:
-    """The rest of the file decoded as a whole (legacy encodings have no
-    self-synchronising line ends to cut at), and the bytes it came from."""
-    data = head + b"".join(blocks)
+def _decoded(part: Part, data: bytes) -> Decoded:
+    """The whole file through zhclean.decode (legacy encodings have no
+    self-synchronising line ends to cut pieces at)."""
     try:
-        text, result.encoding = decode(data, part.encoding)
+        return decode(data, part.encoding)
     except DecodeError as e:
         raise UserError(f"{part.path}: {e}") from None
-    return text, len(data)
 
 
-def read_whole(part: Part) -> tuple[str, str]:
+def read_whole(part: Part) -> Decoded:
     """The part's text in one piece, and what it was read as."""
-    result = PartResult()
     data = b"".join(_blocks(part))
     if _needs_decode(part, data[:CHUNK_BYTES]):
-        return _whole(part, iter(()), data, result)[0], result.encoding
-    return _decode(data, part, 0), "utf-8"
+        return _decoded(part, data)
+    return Decoded(_decode(data, part, 0), "utf-8")
 
 
 def _text_pieces(part: Part, pipe, result: PartResult) -> Iterator[tuple[str, int]]:
@@ -322,7 +319,9 @@ def _text_pieces(part: Part, pipe, result: PartResult) -> Iterator[tuple[str, in
         if len(head) >= CHUNK_BYTES:
             break
     if _needs_decode(part, head):
-        yield _whole(part, blocks, head, result)
+        data = head + b"".join(blocks)
+        text, result.encoding = _decoded(part, data)
+        yield text, len(data)
         return
     pending = b""
     offset = 0  # bytes of the part already handed out
