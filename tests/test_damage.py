@@ -62,6 +62,8 @@ def test_samples_hold_what_they_are_there_for():
         # A literal mark quoted alone, or set apart, stays; a stop after Chinese is Chinese.
         ("不要忽略以点号（“.”）起始的条目，不要列出隐含的 . 和 ..", "不要忽略以点号（“.”）起始的条目，不要列出隐含的 . 和 .."),
         ("这是一个句子.", "这是一个句子。"),
+        # ... also after Windows line ends (pypdfium2 gives them).
+        ("无限循环。\r\n“.”目录链接到它所在的目录。", "无限循环。\n“.”目录链接到它所在的目录。"),
         ("       文件 ..     文件名列表。", "文件 ..文件名列表。"),
         ("今 年 G D P 增 长 5 . 2 % ， 超 过 预 期", "今年GDP增长5.2%，超过预期"),
         # A path keeps the space that separates it from Chinese; Latin words still close up.
@@ -141,6 +143,9 @@ def test_tokens_embedded_in_chinese_prose_come_out_unchanged(paragraph, tokens, 
     for token in tokens:
         assert clean.count(token) >= raw.count(token), token
     assert zhclean.clean(clean) == clean
+    # Windows line ends and an invisible character shift every offset after
+    # them; what is protected stays protected.
+    assert zhclean.clean("\u200b" + raw.replace("\n", "\r\n")) == clean
 
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)

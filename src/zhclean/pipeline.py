@@ -234,6 +234,8 @@ class Pipeline(Normalizer):
                         text, spans, _, _ = _kept(step, text, spans)
                     else:
                         text = step(text)
+                        if spans and text is not before and text != before:
+                            spans = None  # offsets moved: found again where next needed
                 except Exception as exc:  # a bug in a step: keep its input (see __init__)
                     self._failed(step, exc, failures)
                 if step.deletes_text and text is not before and text != before:
@@ -290,6 +292,8 @@ class Pipeline(Normalizer):
                 else:
                     edits = step.edits(text)
                     new = apply_edits(text, edits) if edits else text
+                    if spans and edits:
+                        spans = None  # as in run()
             except Exception as exc:  # as in run(): the step's input goes on
                 before = len(failures)
                 self._failed(step, exc, failures)
