@@ -30,8 +30,8 @@ pdfplumber, pypdf, pypdfium2, and Tesseract (``chi_sim`` / ``chi_tra``) on
 extractor gives pages one by one.
 
 **Scores** per cell, raw and cleaned: CER without whitespace, paragraph-boundary
-F1, and *characters lost*: golden characters that an alignment of the raw
-extraction with the golden text finds and an alignment of the cleaned text
+F1, and *characters lost*: golden characters that the raw
+extraction holds and the cleaned text
 does not (counted per character, whitespace and order ignored). Regenerating needs chromium, poppler-utils,
 tesseract-ocr-chi-sim/-chi-tra, fonts-noto-cjk, libreoffice-writer and the
 ``bench`` extra; the committed text files, not a regeneration, are what the
