@@ -11,8 +11,9 @@ that end with ``。``, are mostly Han and that ``zhclean.clean`` leaves as they
 are; the section's title is the headline. ``sc`` is Simplified, ``tc``
 Traditional. Fetched by ``damage_corpus.py``'s cache (``apt-get download``).
 
-**Layouts** (each a multi-page A5 document with a headline drawn twice, a
-fraction of a point apart, as fake bold is):
+**Layouts** (each a multi-page A5 document; Chromium and reportlab draw the
+headline twice, a fraction of a point apart, as fake bold is; LibreOffice sets
+it in the font's own bold face):
 
 | layout | typesetter | what it puts in the text |
 |---|---|---|
@@ -398,11 +399,11 @@ def markdown(rows: list[dict]) -> list[str]:
     by = {(r["doc"], r["layout"], r["ext"]): r for r in rows}
     for doc in DOCS:
         for layout in LAYOUTS:
-            cells_ = []
+            row = []
             for ext in EXTRACTORS:
                 r = by.get((doc, layout, ext))
-                cells_.append("" if r is None else f"{r['cer']:.3f} / {r['f1']:.2f}" + (f" / -{len(r['lost'])}" if r["lost"] else ""))
-            md.append(f"| {doc} | {layout} | " + " | ".join(cells_) + " |")
+                row.append("" if r is None else f"{r['cer']:.3f} / {r['f1']:.2f}" + (f" / -{len(r['lost'])}" if r["lost"] else ""))
+            md.append(f"| {doc} | {layout} | " + " | ".join(row) + " |")
     md += ["", "Each cell after `zhclean.clean`: CER without whitespace / paragraph-boundary F1 "
                "(/ -N: N golden characters the raw text held and the clean text lost)."]
     return md
@@ -423,7 +424,6 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--golden", action="store_true", help="rebuild the golden text from the package cache")
     ap.add_argument("--regenerate", action="store_true", help="typeset and extract every cell again first")
-    ap.add_argument("--show", metavar="DOC.LAYOUT.EXTRACTOR", help="print one cell's lost characters and F1")
     args = ap.parse_args()
     if args.golden:
         golden()

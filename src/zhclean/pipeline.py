@@ -197,9 +197,11 @@ class Pipeline(Normalizer):
         # the failure is reported (a notice, a warning, the CLI's summary): one
         # document must not stop a corpus run.
         self.strict = strict
-        # Protected spans (zhclean.protect) are found once a pass, at the first
-        # step that keeps them, and carried through the later ones; a step's
-        # edits that touch one are withheld.
+        # Protected spans (zhclean.protect) are found at the first step that
+        # keeps them and carried through the later ones that do; a step that
+        # does not keep them and changes the text moves their offsets, so they
+        # are found again where next needed. A step's edits that touch one are
+        # withheld.
         self.protect = protect
         # Set by zhclean.presets.build: the pipeline then pickles as its Options
         # and is rebuilt (cheaply, cached) in a worker process.
